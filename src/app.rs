@@ -1,0 +1,236 @@
+//! Start-up and the commands of the `numerovert` binary.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use tokio::net::TcpListener;
+
+use crate::config::{FileConfig, Settings};
+use crate::db;
+use crate::http::{self, AppState, Clock};
+use crate::ivr::library::{self, Library};
+use crate::telephony::signature;
+
+#[derive(Debug, Parser)]
+#[command(name = "numerovert", version, about = "Backend of a numéro vert: voice IVR, routing, SMS, back-office")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the service (configuration from the environment and NUMEROVERT_CONFIG).
+    Serve,
+    /// Create or update the database schema, then exit.
+    Migrate,
+    /// Check the configuration and the IVR scripts; exits non-zero on any problem.
+    Check,
+    /// Run the service on a local SQLite file with demo settings and print how to try it.
+    Demo {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: String,
+        /// The SQLite file of the demo.
+        #[arg(long, default_value = "numerovert-demo.db")]
+        database: PathBuf,
+    },
+}
+
+pub async fn run(cli: Cli) -> ExitCode {
+    init_tracing();
+    let result = match cli.command {
+        Command::Serve => match Settings::from_env() {
+            Ok(settings) => serve(settings, None).await,
+            Err(e) => Err(e.to_string()),
+        },
+        Command::Migrate => migrate().await,
+        Command::Check => return check(),
+        Command::Demo { bind, database } => demo(&bind, &database).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("numerovert: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("NUMEROVERT_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}
+
+async fn migrate() -> Result<(), String> {
+    let settings = Settings::from_env().map_err(|e| e.to_string())?;
+    db::connect(&settings.database_url).await.map_err(|e| format!("{}: {e}", settings.database_url.redacted()))?;
+    println!("database {} is up to date", settings.database_url.redacted());
+    Ok(())
+}
+
+/// `numerovert check`: configuration, then scripts, every problem printed.
+fn check() -> ExitCode {
+    let settings = match Settings::from_env() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match check_settings(&settings) {
+        Ok(report) => {
+            println!("{report}");
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            eprintln!("{} problem(s) found", problems.len());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Checks scripts against the configuration; returns a summary or every problem.
+pub fn check_settings(settings: &Settings) -> Result<String, Vec<String>> {
+    let scripts = library::check_dir(&settings.scripts_dir, &settings.role_ids())?;
+    let mut problems = Vec::new();
+    let ids: Vec<&str> = scripts.iter().map(|s| s.id.as_str()).collect();
+    if !ids.contains(&settings.default_script.as_str()) {
+        problems.push(format!("[helpline] default_script: \"{}\" is not a script of {}; use one of: {}", settings.default_script, settings.scripts_dir.display(), ids.join(", ")));
+    }
+    for line in &settings.lines {
+        if !ids.contains(&line.script.as_str()) {
+            problems.push(format!("[[lines]] {}: script \"{}\" is not in {}; use one of: {}", line.number, line.script, settings.scripts_dir.display(), ids.join(", ")));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut report = String::new();
+    for s in &scripts {
+        report.push_str(&format!("ok  {} ({}): {} nodes, starts at \"{}\"\n", s.path.display(), s.script.script.name, s.script.nodes.len(), s.script.script.start));
+    }
+    for (id, role) in &settings.roles {
+        if role.number.is_none() {
+            report.push_str(&format!("note: role \"{id}\" has no number yet: its transfers go straight to their fallback\n"));
+        }
+    }
+    report.push_str("configuration and scripts are valid");
+    Ok(report)
+}
+
+/// Runs the service until Ctrl-C. `ready` receives the bound address (tests, demo).
+pub async fn serve(settings: Settings, ready: Option<tokio::sync::oneshot::Sender<std::net::SocketAddr>>) -> Result<(), String> {
+    if !settings.verify_signatures {
+        tracing::warn!("!!! NUMEROVERT_INSECURE_SKIP_SIGNATURE is set: provider signatures are NOT checked. Never run like this in production !!!");
+    }
+    let scripts = Library::load(&settings.scripts_dir, settings.role_ids()).map_err(|problems| format!("the IVR scripts are not valid:\n{}", problems.join("\n")))?;
+    let store = db::connect(&settings.database_url).await.map_err(|e| format!("database {}: {e}", settings.database_url.redacted()))?;
+    let listener = TcpListener::bind(settings.bind).await.map_err(|e| format!("NUMEROVERT_BIND {}: {e}", settings.bind))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let scripts = Arc::new(scripts);
+    spawn_script_watcher(scripts.clone());
+    let clock: Clock = Arc::new(chrono::Utc::now);
+    tracing::info!(%addr, public_url = %settings.public_url, database = %settings.database_url.redacted(), scripts = ?scripts.ids(), "numerovert listening");
+    let app = http::router(AppState::new(settings, store, scripts, clock));
+    if let Some(tx) = ready {
+        let _ = tx.send(addr);
+    }
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| e.to_string())
+}
+
+/// Reloads the scripts when their files change (and on SIGHUP), keeping the old
+/// ones if the new ones do not pass validation.
+fn spawn_script_watcher(scripts: Arc<Library>) {
+    let polled = scripts.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(2));
+        loop {
+            tick.tick().await;
+            report_reload(polled.reload_if_changed());
+        }
+    });
+    #[cfg(unix)]
+    tokio::spawn(async move {
+        use tokio::signal::unix::{signal, SignalKind};
+        let Ok(mut hup) = signal(SignalKind::hangup()) else { return };
+        while hup.recv().await.is_some() {
+            report_reload(Some(scripts.reload()));
+        }
+    });
+}
+
+fn report_reload(result: Option<Result<usize, Vec<String>>>) {
+    match result {
+        None => {}
+        Some(Ok(count)) => tracing::info!(count, "IVR scripts reloaded"),
+        Some(Err(problems)) => tracing::error!(problems = %problems.join(" | "), "IVR scripts changed but are not valid: the previous ones keep playing"),
+    }
+}
+
+async fn shutdown_signal() {
+    let _ = tokio::signal::ctrl_c().await;
+    tracing::info!("shutting down");
+}
+
+/// The demo's settings: a fake account, the shipped scripts, a local SQLite file.
+pub const DEMO_AUTH_TOKEN: &str = "demo-auth-token-not-a-secret";
+pub const DEMO_CONFIG: &str = include_str!("demo.toml");
+
+pub fn demo_settings(bind: &str, database: &std::path::Path) -> Result<Settings, String> {
+    let file: FileConfig = toml::from_str(DEMO_CONFIG).map_err(|e| format!("demo configuration: {e}"))?;
+    let mut env: BTreeMap<String, String> = BTreeMap::new();
+    env.insert("NUMEROVERT_BIND".into(), bind.into());
+    env.insert("NUMEROVERT_DATABASE_URL".into(), format!("sqlite://{}", database.display()));
+    env.insert("TWILIO_AUTH_TOKEN".into(), DEMO_AUTH_TOKEN.into());
+    env.insert("TWILIO_ACCOUNT_SID".into(), "AC00000000000000000000000000000000".into());
+    Settings::from_parts(&env, file).map_err(|e| e.to_string())
+}
+
+async fn demo(bind: &str, database: &std::path::Path) -> Result<(), String> {
+    let settings = demo_settings(bind, database)?;
+    let line = settings.lines.first().map(|l| l.number.clone()).unwrap_or_default();
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let printer = settings.clone();
+    tokio::spawn(async move {
+        if let Ok(addr) = rx.await {
+            print_demo_help(&printer, addr, &line);
+        }
+    });
+    serve(settings, Some(tx)).await
+}
+
+fn print_demo_help(settings: &Settings, addr: std::net::SocketAddr, line: &str) {
+    let call = [("CallSid", "CAdemo0000000000000000000000000001"), ("From", "+33612345678"), ("To", line), ("CallStatus", "ringing"), ("AccountSid", "AC00000000000000000000000000000000")];
+    let params: Vec<(String, String)> = call.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let url = format!("{}/twilio/voice", settings.public_url);
+    let sig = signature::compute(DEMO_AUTH_TOKEN, &url, &params, signature::Algorithm::HmacSha1);
+    let press = {
+        let mut p = params.clone();
+        p.push(("Digits".into(), "2".into()));
+        p
+    };
+    let next_url = format!("{}/twilio/voice/next?step=1&event=input", settings.public_url);
+    let next_sig = signature::compute(DEMO_AUTH_TOKEN, &next_url, &press, signature::Algorithm::HmacSha1);
+    let data = |p: &[(String, String)]| p.iter().map(|(k, v)| format!("--data-urlencode '{k}={v}'")).collect::<Vec<_>>().join(" ");
+    println!(
+        "\nnumerovert demo is running on http://{addr} (SQLite: {db}, scripts: {scripts}).\n\
+         Calls are signed with the demo auth token \"{DEMO_AUTH_TOKEN}\".\n\n\
+         1. Play the first menu, as Twilio would when a parent calls:\n\n   curl -s -X POST '{url}' -H 'X-Twilio-Signature: {sig}' {d1}\n\n\
+         2. Press 2 in that menu:\n\n   curl -s -X POST '{next_url}' -H 'X-Twilio-Signature: {next_sig}' {d2}\n\n\
+         3. Check health: curl -s http://{addr}/readyz\n\n\
+         Stop with Ctrl-C. To point a real Twilio number at numerovert, see README.md.\n",
+        db = settings.database_url.redacted(),
+        scripts = settings.scripts_dir.display(),
+        d1 = data(&params),
+        d2 = data(&press),
+    );
+}

@@ -1,0 +1,234 @@
+//! The SQL both backends share, written once.
+//!
+//! `$n` placeholders, `RETURNING` and `ON CONFLICT … DO NOTHING/UPDATE` behave the
+//! same in SQLite (3.35+) and PostgreSQL, so one body serves both; the macro only
+//! changes the pool type. Dialect differences belong in the migrations.
+
+/// Implements `Store` for a struct with a `pool` field of a sqlx pool type.
+macro_rules! sql_store {
+    ($store:ty) => {
+        #[async_trait::async_trait]
+        impl $crate::db::Store for $store {
+            async fn ping(&self) -> $crate::db::StoreResult<()> {
+                sqlx::query("select 1").execute(&self.pool).await?;
+                Ok(())
+            }
+
+            async fn stored_reply(&self, keys: &[String]) -> $crate::db::StoreResult<Option<String>> {
+                for key in keys {
+                    let body: Option<(String,)> = sqlx::query_as("select body from webhook_reply where reply_key = $1").bind(key).fetch_optional(&self.pool).await?;
+                    if let Some((body,)) = body {
+                        return Ok(Some(body));
+                    }
+                }
+                Ok(None)
+            }
+
+            async fn open_call(&self, call: &$crate::db::NewCall) -> $crate::db::StoreResult<$crate::db::CallRecord> {
+                if let Some(found) = self.find_call(&call.call_sid).await? {
+                    return Ok(found);
+                }
+                let mut tx = self.pool.begin().await?;
+                let (contact_id,): (i64,) = sqlx::query_as(
+                    "insert into contact (channel, line_number, caller_number, started_at, created_at) values ('voice', $1, $2, $3, $3) returning contact_id",
+                )
+                .bind(&call.line_number)
+                .bind(&call.caller_number)
+                .bind(call.at)
+                .fetch_one(&mut *tx)
+                .await?;
+                let position = serde_json::to_string(&$crate::ivr::engine::Position::default()).expect("a position serialises");
+                let inserted = sqlx::query(
+                    "insert into call (call_sid, contact_id, script, position, step, status, status_rank, updated_at) values ($1, $2, $3, $4, -1, $5, $6, $7) on conflict (call_sid) do nothing",
+                )
+                .bind(&call.call_sid)
+                .bind(contact_id)
+                .bind(&call.script)
+                .bind(position)
+                .bind(&call.status)
+                .bind($crate::db::call_status_rank(&call.status))
+                .bind(call.at)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if inserted == 0 {
+                    // Another instance opened it first: keep theirs.
+                    tx.rollback().await?;
+                } else {
+                    tx.commit().await?;
+                }
+                self.find_call(&call.call_sid).await?.ok_or($crate::db::StoreError::NotFound)
+            }
+
+            async fn find_call(&self, call_sid: &str) -> $crate::db::StoreResult<Option<$crate::db::CallRecord>> {
+                let row: Option<(String, i64, String, String, i64, String, Option<String>, Option<String>)> = sqlx::query_as(
+                    "select k.call_sid, k.contact_id, k.script, k.position, k.step, k.status, c.caller_number, c.line_number \
+                     from call k join contact c on c.contact_id = k.contact_id where k.call_sid = $1",
+                )
+                .bind(call_sid)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.map(|(call_sid, contact_id, script, position, step, status, caller_number, line_number)| {
+                    let position = serde_json::from_str(&position).map_err(|e| $crate::db::StoreError::Corrupt(format!("call position: {e}")))?;
+                    Ok($crate::db::CallRecord { call_sid, contact_id, script, position, step, status, caller_number, line_number })
+                })
+                .transpose()
+            }
+
+            async fn commit_step(&self, c: &$crate::db::StepCommit) -> $crate::db::StoreResult<String> {
+                let mut tx = self.pool.begin().await?;
+                let mut keys = c.reply_keys.iter();
+                let first = keys.next().expect("a step has its own key");
+                let claimed = sqlx::query("insert into webhook_reply (reply_key, body, created_at) values ($1, $2, $3) on conflict (reply_key) do nothing")
+                    .bind(first)
+                    .bind(&c.reply)
+                    .bind(c.at)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if claimed == 0 {
+                    // A retry of this very step was answered meanwhile: give the same answer.
+                    tx.rollback().await?;
+                    return self.stored_reply(std::slice::from_ref(first)).await?.ok_or($crate::db::StoreError::NotFound);
+                }
+                for key in keys {
+                    sqlx::query("insert into webhook_reply (reply_key, body, created_at) values ($1, $2, $3) on conflict (reply_key) do nothing")
+                        .bind(key)
+                        .bind(&c.reply)
+                        .bind(c.at)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                let position = serde_json::to_string(&c.position).expect("a position serialises");
+                sqlx::query("update call set position = $1, step = $2, updated_at = $3 where call_sid = $4")
+                    .bind(position)
+                    .bind(c.step)
+                    .bind(c.at)
+                    .bind(&c.call_sid)
+                    .execute(&mut *tx)
+                    .await?;
+                for e in &c.events {
+                    sqlx::query("insert into contact_event (contact_id, at, kind, node, detail, dedupe_key) values ($1, $2, $3, $4, $5, $6) on conflict (dedupe_key) do nothing")
+                        .bind(c.contact_id)
+                        .bind(e.at)
+                        .bind(&e.kind)
+                        .bind(&e.node)
+                        .bind(e.detail.to_string())
+                        .bind(&e.dedupe_key)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                if let Some(o) = &c.outcome {
+                    sqlx::query("update contact set outcome = $1, outcome_rank = $2, outcome_detail = $3 where contact_id = $4 and (outcome is null or outcome_rank < $2)")
+                        .bind(&o.outcome)
+                        .bind(o.rank)
+                        .bind(&o.detail)
+                        .bind(c.contact_id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                if let Some(need) = &c.need {
+                    sqlx::query("update contact set need = $1 where contact_id = $2").bind(need).bind(c.contact_id).execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
+                Ok(c.reply.clone())
+            }
+
+            async fn record_call_status(&self, u: &$crate::db::CallStatusUpdate) -> $crate::db::StoreResult<()> {
+                let rank = $crate::db::call_status_rank(&u.status);
+                let mut tx = self.pool.begin().await?;
+                let contact: Option<(i64,)> = sqlx::query_as("select contact_id from call where call_sid = $1").bind(&u.call_sid).fetch_optional(&mut *tx).await?;
+                let Some((contact_id,)) = contact else {
+                    return Err($crate::db::StoreError::NotFound);
+                };
+                let moved = sqlx::query("update call set status = $1, status_rank = $2, duration_secs = coalesce($3, duration_secs), updated_at = $4 where call_sid = $5 and status_rank < $2")
+                    .bind(&u.status)
+                    .bind(rank)
+                    .bind(u.duration_secs)
+                    .bind(u.at)
+                    .bind(&u.call_sid)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                sqlx::query("insert into contact_event (contact_id, at, kind, node, detail, dedupe_key) values ($1, $2, 'call-status', null, $3, $4) on conflict (dedupe_key) do nothing")
+                    .bind(contact_id)
+                    .bind(u.at)
+                    .bind(serde_json::json!({ "status": u.status, "duration_secs": u.duration_secs, "applied": moved > 0 }).to_string())
+                    .bind(format!("status:{}:{}", u.call_sid, u.status))
+                    .execute(&mut *tx)
+                    .await?;
+                if moved > 0 && $crate::db::is_final_status(&u.status) {
+                    sqlx::query("update contact set ended_at = $1 where contact_id = $2").bind(u.at).bind(contact_id).execute(&mut *tx).await?;
+                    sqlx::query("update contact set outcome = 'abandoned', outcome_rank = 0, outcome_detail = $1 where contact_id = $2 and outcome is null")
+                        .bind(&u.abandoned_at)
+                        .bind(contact_id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn record_recording(&self, r: &$crate::db::RecordingUpdate) -> $crate::db::StoreResult<()> {
+                let mut tx = self.pool.begin().await?;
+                let contact: Option<(i64,)> = sqlx::query_as("select contact_id from call where call_sid = $1").bind(&r.call_sid).fetch_optional(&mut *tx).await?;
+                let Some((contact_id,)) = contact else {
+                    return Err($crate::db::StoreError::NotFound);
+                };
+                sqlx::query(
+                    "insert into recording (recording_sid, contact_id, url, duration_secs, status, created_at) values ($1, $2, $3, $4, $5, $6) \
+                     on conflict (recording_sid) do update set url = coalesce(excluded.url, recording.url), \
+                     duration_secs = coalesce(excluded.duration_secs, recording.duration_secs), status = excluded.status",
+                )
+                .bind(&r.recording_sid)
+                .bind(contact_id)
+                .bind(&r.url)
+                .bind(r.duration_secs)
+                .bind(&r.status)
+                .bind(r.at)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("insert into contact_event (contact_id, at, kind, node, detail, dedupe_key) values ($1, $2, 'recording', null, $3, $4) on conflict (dedupe_key) do nothing")
+                    .bind(contact_id)
+                    .bind(r.at)
+                    .bind(serde_json::json!({ "recording_sid": r.recording_sid, "status": r.status, "duration_secs": r.duration_secs }).to_string())
+                    .bind(format!("recording:{}:{}", r.recording_sid, r.status))
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn contact(&self, contact_id: i64) -> $crate::db::StoreResult<Option<$crate::db::Contact>> {
+                Ok(sqlx::query_as(concat!($crate::db::sql::CONTACT_SELECT!(), " where c.contact_id = $1")).bind(contact_id).fetch_optional(&self.pool).await?)
+            }
+
+            async fn contact_for_call(&self, call_sid: &str) -> $crate::db::StoreResult<Option<$crate::db::Contact>> {
+                Ok(sqlx::query_as(concat!($crate::db::sql::CONTACT_SELECT!(), " where k.call_sid = $1")).bind(call_sid).fetch_optional(&self.pool).await?)
+            }
+
+            async fn timeline(&self, contact_id: i64) -> $crate::db::StoreResult<Vec<$crate::db::TimelineEntry>> {
+                Ok(sqlx::query_as("select event_id, at, kind, node, detail from contact_event where contact_id = $1 order by event_id").bind(contact_id).fetch_all(&self.pool).await?)
+            }
+
+            async fn recordings(&self, contact_id: i64) -> $crate::db::StoreResult<Vec<$crate::db::Recording>> {
+                Ok(sqlx::query_as("select recording_sid, url, duration_secs, status from recording where contact_id = $1 order by created_at").bind(contact_id).fetch_all(&self.pool).await?)
+            }
+
+            async fn recent_contacts(&self, limit: i64) -> $crate::db::StoreResult<Vec<$crate::db::Contact>> {
+                Ok(sqlx::query_as(concat!($crate::db::sql::CONTACT_SELECT!(), " order by c.started_at desc, c.contact_id desc limit $1")).bind(limit).fetch_all(&self.pool).await?)
+            }
+        }
+    };
+}
+
+/// The columns of [`crate::db::Contact`], joined with the call when there is one.
+macro_rules! CONTACT_SELECT {
+    () => {
+        "select c.contact_id, c.channel, c.line_number, c.caller_number, c.started_at, c.ended_at, c.outcome, c.outcome_detail, c.need, \
+         k.status, k.duration_secs from contact c left join call k on k.contact_id = c.contact_id"
+    };
+}
+
+pub(crate) use sql_store;
+pub(crate) use CONTACT_SELECT;

@@ -1,0 +1,26 @@
+//! numerovert: the backend of a free helpline (numéro vert) for a Maison des
+//! 1000 premiers jours.
+//!
+//! The telephony provider (Twilio or a TwiML-compatible one) sends webhooks; the
+//! service answers with TwiML driven by IVR scripts written as plain files in
+//! `ivr-scripts/`, and stores every contact before it answers.
+//!
+//! # Layout
+//! - [`config`]: settings from the environment and an optional TOML file.
+//! - [`telephony`]: the provider edge: signatures, the webhook extractor, TwiML,
+//!   the voice webhook handlers.
+//! - [`ivr`]: script model, validation, the pure step engine, the reloadable library.
+//! - [`routing`]: opening hours, French public holidays, roles.
+//! - [`contacts`]: calls, their timelines and outcomes.
+//! - [`db`]: the `Store` trait with SQLite and PostgreSQL implementations.
+//! - [`http`]: the router, shared state, health checks.
+//! - [`app`]: start-up, the commands of the `numerovert` binary, the demo.
+
+pub mod app;
+pub mod config;
+pub mod contacts;
+pub mod db;
+pub mod http;
+pub mod ivr;
+pub mod routing;
+pub mod telephony;

@@ -1,0 +1,244 @@
+//! TwiML rendering: the one place that writes TwiML documents.
+//!
+//! Every document is built as a small element tree and serialised by quick-xml,
+//! which escapes text and attributes, so a script line containing `&` or `<`
+//! cannot break the XML (Twilio answers malformed XML with error 12100 and drops
+//! the call). Only verbs and attributes listed in Twilio's own TwiML classes are
+//! used; `tests/twiml_allowlist.rs` renders every node of every shipped script and
+//! checks the documents against `tests/fixtures/twilio/twiml-voice-allowlist.json`.
+
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+
+use crate::ivr::step::{Prompt, Step};
+
+/// A TwiML element: name, attributes in order, optional text, children.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Element {
+    pub name: &'static str,
+    pub attrs: Vec<(&'static str, String)>,
+    pub text: Option<String>,
+    pub children: Vec<Element>,
+}
+
+impl Element {
+    pub fn new(name: &'static str) -> Self {
+        Element { name, attrs: Vec::new(), text: None, children: Vec::new() }
+    }
+    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.attrs.push((name, value.into()));
+        self
+    }
+    pub fn text(mut self, text: impl Into<String>) -> Self {
+        self.text = Some(text.into());
+        self
+    }
+    pub fn child(mut self, child: Element) -> Self {
+        self.children.push(child);
+        self
+    }
+}
+
+/// A whole `<Response>` document.
+pub fn document(verbs: Vec<Element>) -> String {
+    let mut root = Element::new("Response");
+    root.children = verbs;
+    let mut writer = Writer::new(Vec::new());
+    writer
+        .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .expect("writing to a Vec cannot fail");
+    write_element(&mut writer, &root);
+    String::from_utf8(writer.into_inner()).expect("quick-xml writes UTF-8")
+}
+
+fn write_element(writer: &mut Writer<Vec<u8>>, el: &Element) {
+    let mut start = BytesStart::new(el.name);
+    for (k, v) in &el.attrs {
+        start.push_attribute((*k, v.as_str()));
+    }
+    if el.text.is_none() && el.children.is_empty() {
+        writer.write_event(Event::Empty(start)).expect("writing to a Vec cannot fail");
+        return;
+    }
+    writer.write_event(Event::Start(start)).expect("writing to a Vec cannot fail");
+    if let Some(text) = &el.text {
+        writer.write_event(Event::Text(BytesText::new(text))).expect("writing to a Vec cannot fail");
+    }
+    for child in &el.children {
+        write_element(writer, child);
+    }
+    writer.write_event(Event::End(BytesEnd::new(el.name))).expect("writing to a Vec cannot fail");
+}
+
+/// What the renderer needs besides the steps.
+#[derive(Debug, Clone)]
+pub struct Voice {
+    /// Twilio voice name, e.g. `Polly.Lea`; the language is always `fr-FR`.
+    pub voice: String,
+}
+
+/// Where the provider comes back to: absolute URLs built from the public base URL.
+pub trait Callbacks {
+    /// URL of the next step of this call for `event` (`input`, `no-input`, `dial`, `record`, `no-recording`).
+    fn next(&self, event: &str) -> String;
+    /// URL of the recording status callback.
+    fn recording_status(&self) -> String;
+    /// Absolute URL of an audio file of `ivr-scripts/audio/`.
+    fn audio(&self, file: &str) -> String;
+}
+
+pub const LANGUAGE: &str = "fr-FR";
+
+fn say(voice: &Voice, text: &str) -> Element {
+    Element::new("Say").attr("voice", voice.voice.clone()).attr("language", LANGUAGE).text(text)
+}
+
+fn prompt(voice: &Voice, urls: &dyn Callbacks, p: &Prompt) -> Element {
+    match p {
+        Prompt::Speech(text) => say(voice, text),
+        Prompt::Audio(file) => Element::new("Play").text(urls.audio(file)),
+        Prompt::Silence(secs) => Element::new("Pause").attr("length", secs.to_string()),
+    }
+}
+
+/// Renders engine steps as a TwiML voice document.
+///
+/// Each waiting step is followed by the verb Twilio falls through to when
+/// nothing happens (no key pressed, nothing recorded), so no path ends in silence.
+pub fn render(steps: &[Step], voice: &Voice, urls: &dyn Callbacks) -> String {
+    let mut verbs = Vec::new();
+    for step in steps {
+        match step {
+            Step::Play(prompts) => verbs.extend(prompts.iter().map(|p| prompt(voice, urls, p))),
+            Step::Ask { prompts, timeout_secs, speech_hints } => {
+                let mut gather = Element::new("Gather")
+                    .attr("action", urls.next("input"))
+                    .attr("method", "POST")
+                    .attr("numDigits", "1")
+                    .attr("timeout", timeout_secs.to_string())
+                    .attr("language", LANGUAGE);
+                if !speech_hints.is_empty() {
+                    gather = gather
+                        .attr("input", "dtmf speech")
+                        .attr("hints", speech_hints.join(", "))
+                        .attr("speechTimeout", "auto");
+                }
+                gather.children = prompts.iter().map(|p| prompt(voice, urls, p)).collect();
+                verbs.push(gather);
+                verbs.push(Element::new("Redirect").attr("method", "POST").text(urls.next("no-input")));
+            }
+            Step::Dial { number, caller_id, ring_secs } => {
+                let mut dial = Element::new("Dial")
+                    .attr("action", urls.next("dial"))
+                    .attr("method", "POST")
+                    .attr("timeout", ring_secs.to_string())
+                    .attr("answerOnBridge", "true")
+                    .attr("ringTone", "fr");
+                if let Some(id) = caller_id {
+                    dial = dial.attr("callerId", id.clone());
+                }
+                verbs.push(dial.child(Element::new("Number").text(number.clone())));
+            }
+            Step::Record { max_secs } => {
+                verbs.push(
+                    Element::new("Record")
+                        .attr("action", urls.next("record"))
+                        .attr("method", "POST")
+                        .attr("maxLength", max_secs.to_string())
+                        .attr("timeout", "10")
+                        .attr("finishOnKey", "#")
+                        .attr("playBeep", "true")
+                        .attr("recordingStatusCallback", urls.recording_status())
+                        .attr("recordingStatusCallbackMethod", "POST"),
+                );
+                verbs.push(Element::new("Redirect").attr("method", "POST").text(urls.next("no-recording")));
+            }
+            Step::HangUp => verbs.push(Element::new("Hangup")),
+        }
+    }
+    document(verbs)
+}
+
+/// The answer when anything goes wrong: an apology, then the fallback number.
+/// It depends on nothing but configuration, so it can always be produced.
+pub fn safe_fallback(voice: &Voice, fallback_number: Option<&str>, caller_id: Option<&str>) -> String {
+    let mut verbs = vec![say(
+        voice,
+        "Nous sommes désolés : un problème technique nous empêche de traiter votre appel normalement. Nous vous transférons vers un professionnel. Merci de patienter.",
+    )];
+    match fallback_number {
+        Some(number) => {
+            let mut dial = Element::new("Dial").attr("timeout", "30").attr("answerOnBridge", "true");
+            if let Some(id) = caller_id {
+                dial = dial.attr("callerId", id);
+            }
+            verbs.push(dial.child(Element::new("Number").text(number)));
+            verbs.push(say(
+                voice,
+                "Personne n'a pu vous répondre pour le moment. Merci de rappeler un peu plus tard. En cas d'urgence vitale, composez le 15 ou le 112.",
+            ));
+        }
+        None => verbs.push(say(
+            voice,
+            "Merci de rappeler dans quelques minutes. En cas d'urgence vitale, composez le 15 ou le 112.",
+        )),
+    }
+    verbs.push(Element::new("Hangup"));
+    document(verbs)
+}
+
+/// An empty document: the answer to status callbacks.
+pub fn empty() -> String {
+    document(Vec::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Urls;
+    impl Callbacks for Urls {
+        fn next(&self, event: &str) -> String {
+            format!("https://h.example/twilio/voice/next?step=3&event={event}")
+        }
+        fn recording_status(&self) -> String {
+            "https://h.example/twilio/voice/recording".into()
+        }
+        fn audio(&self, file: &str) -> String {
+            format!("https://h.example/audio/{file}")
+        }
+    }
+
+    fn voice() -> Voice {
+        Voice { voice: "Polly.Lea".into() }
+    }
+
+    #[test]
+    fn escapes_text_and_urls() {
+        let xml = render(&[Step::Play(vec![Prompt::Speech("Parents & bébés <3".into())])], &voice(), &Urls);
+        assert!(xml.contains("Parents &amp; bébés &lt;3"), "{xml}");
+        let xml = render(&[Step::Ask { prompts: vec![], timeout_secs: 5, speech_hints: vec![] }], &voice(), &Urls);
+        assert!(xml.contains("step=3&amp;event=input"), "{xml}");
+    }
+
+    #[test]
+    fn a_gather_is_always_followed_by_a_redirect() {
+        let xml = render(
+            &[Step::Ask { prompts: vec![Prompt::Speech("Tapez 1".into())], timeout_secs: 6, speech_hints: vec!["allaitement".into()] }],
+            &voice(),
+            &Urls,
+        );
+        let gather_end = xml.find("</Gather>").expect("a Gather");
+        assert!(xml[gather_end..].contains("<Redirect method=\"POST\">https://h.example/twilio/voice/next?step=3&amp;event=no-input</Redirect>"), "{xml}");
+        assert!(xml.contains(r#"input="dtmf speech""#), "{xml}");
+        assert!(xml.starts_with(r#"<?xml version="1.0" encoding="UTF-8"?><Response>"#), "{xml}");
+    }
+
+    #[test]
+    fn fallback_dials_the_configured_number() {
+        let xml = safe_fallback(&voice(), Some("+33123456789"), Some("+33800000000"));
+        assert!(xml.contains("<Number>+33123456789</Number>"), "{xml}");
+        assert!(xml.contains(r#"callerId="+33800000000""#), "{xml}");
+        assert!(xml.contains(r#"language="fr-FR""#));
+    }
+}

@@ -1,0 +1,186 @@
+//! Twilio voice webhooks. Each handler parses the provider's parameters, calls the
+//! call flow, and renders TwiML; whatever fails, a caller gets the safe fallback
+//! (an apology and the fallback number), never Twilio's "application error".
+
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::Router;
+
+use super::twiml::{self, Callbacks, Voice};
+use super::webhook::TwilioRequest;
+use super::is_withheld;
+use crate::contacts::calls::{self, StepRequest};
+use crate::db::{NewCall, RecordingUpdate};
+use crate::http::AppState;
+use crate::ivr::engine::{CallEvent, DialStatus};
+
+/// Twilio gives up after 15 s; answer with the fallback well before.
+const STEP_DEADLINE: Duration = Duration::from_secs(8);
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/twilio/voice", post(incoming))
+        .route("/twilio/voice/next", post(next))
+        .route("/twilio/voice/status", post(status))
+        .route("/twilio/voice/recording", post(recording))
+}
+
+/// A TwiML answer.
+pub fn twiml_response(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "text/xml; charset=utf-8")], body).into_response()
+}
+
+/// The answer when anything failed: apology and fallback number.
+pub fn fallback_response(state: &AppState) -> Response {
+    let s = state.settings();
+    twiml_response(twiml::safe_fallback(&Voice { voice: s.voice.clone() }, s.fallback_number.as_deref(), s.lines.first().map(|l| l.number.as_str())))
+}
+
+/// Absolute callback URLs for one step of one call.
+struct Urls<'a> {
+    base: &'a str,
+    next_step: i64,
+}
+
+impl Callbacks for Urls<'_> {
+    fn next(&self, event: &str) -> String {
+        format!("{}/twilio/voice/next?step={}&event={event}", self.base, self.next_step)
+    }
+    fn recording_status(&self) -> String {
+        format!("{}/twilio/voice/recording", self.base)
+    }
+    fn audio(&self, file: &str) -> String {
+        format!("{}/audio/{}", self.base, url_path_segment(file))
+    }
+}
+
+fn url_path_segment(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>().replace('+', "%20")
+}
+
+fn new_call(state: &AppState, req: &TwilioRequest, call_sid: &str) -> NewCall {
+    let settings = state.settings();
+    let from = req.get("From").or(req.get("Caller"));
+    let to = req.get("To").or(req.get("Called")).map(str::to_owned);
+    let script = to.as_deref().map_or(settings.default_script.clone(), |n| settings.script_for_line(n).to_owned());
+    NewCall {
+        call_sid: call_sid.to_owned(),
+        line_number: to,
+        caller_number: (!is_withheld(from)).then(|| from.unwrap_or_default().to_owned()),
+        script,
+        status: req.get("CallStatus").unwrap_or("ringing").to_owned(),
+        at: state.now(),
+    }
+}
+
+async fn run_step(state: &AppState, req: &TwilioRequest, step: i64, event: CallEvent) -> Response {
+    let Some(call_sid) = req.get("CallSid") else {
+        tracing::warn!("voice webhook without CallSid: answering with the fallback");
+        return fallback_response(state);
+    };
+    let settings = state.settings();
+    let voice = Voice { voice: settings.voice.clone() };
+    let base = settings.public_url.clone();
+    let render = move |steps: &[crate::ivr::step::Step], next_step: i64| twiml::render(steps, &voice, &Urls { base: &base, next_step });
+    let request = StepRequest { call: new_call(state, req, call_sid), step, event, idempotency_token: req.idempotency_token.clone(), now: state.now() };
+    let scripts = state.scripts();
+    let flow = calls::play_step(state.store().as_ref(), &scripts, settings, request, &render);
+    match tokio::time::timeout(STEP_DEADLINE, flow).await {
+        Ok(Ok(body)) => twiml_response(body),
+        Ok(Err(error)) => {
+            tracing::error!(call_sid, step, error = %error, "call step failed: answering with the fallback");
+            fallback_response(state)
+        }
+        Err(_) => {
+            tracing::error!(call_sid, step, "call step timed out: answering with the fallback");
+            fallback_response(state)
+        }
+    }
+}
+
+/// `POST /twilio/voice`: a call comes in.
+async fn incoming(State(state): State<AppState>, req: TwilioRequest) -> Response {
+    run_step(&state, &req, 0, CallEvent::Start).await
+}
+
+/// `POST /twilio/voice/next?step=N&event=E`: what happened after our last answer.
+async fn next(State(state): State<AppState>, req: TwilioRequest) -> Response {
+    let Some(step) = req.query("step").and_then(|s| s.parse::<i64>().ok()).filter(|s| *s > 0) else {
+        tracing::warn!("next-step webhook without a valid step number: answering with the fallback");
+        return fallback_response(&state);
+    };
+    let event = match req.query("event").unwrap_or("") {
+        "input" => CallEvent::Input { digits: req.get("Digits").unwrap_or("").to_owned(), speech: req.get("SpeechResult").map(str::to_owned) },
+        "no-input" => CallEvent::NoInput,
+        "dial" => CallEvent::DialEnded { status: DialStatus::parse(req.get("DialCallStatus").unwrap_or("failed")) },
+        "record" => match (req.get("RecordingSid"), req.get("RecordingDuration").and_then(|d| d.parse::<u32>().ok())) {
+            (Some(sid), duration) if duration != Some(0) => {
+                if let Some(call_sid) = req.get("CallSid") {
+                    let update = RecordingUpdate {
+                        recording_sid: sid.to_owned(),
+                        call_sid: call_sid.to_owned(),
+                        url: req.get("RecordingUrl").map(str::to_owned),
+                        duration_secs: duration.map(i64::from),
+                        status: "recorded".into(),
+                        at: state.now(),
+                    };
+                    let call = new_call(&state, &req, call_sid);
+                    if let Err(error) = calls::record_recording(state.store().as_ref(), &call, update).await {
+                        tracing::error!(call_sid, error = %error, "could not store a recording");
+                    }
+                }
+                CallEvent::Recorded { recording_sid: sid.to_owned(), duration_secs: duration }
+            }
+            _ => CallEvent::NoRecording,
+        },
+        "no-recording" => CallEvent::NoRecording,
+        other => {
+            tracing::warn!(event = other, "unknown next-step event: answering with the fallback");
+            return fallback_response(&state);
+        }
+    };
+    run_step(&state, &req, step, event).await
+}
+
+/// `POST /twilio/voice/status`: the call's status changed (possibly out of order).
+async fn status(State(state): State<AppState>, req: TwilioRequest) -> Response {
+    let (Some(call_sid), Some(status)) = (req.get("CallSid"), req.get("CallStatus")) else {
+        return (StatusCode::BAD_REQUEST, "CallSid and CallStatus are required\n").into_response();
+    };
+    let duration = req.get("CallDuration").and_then(|d| d.parse::<i64>().ok());
+    let call = new_call(&state, &req, call_sid);
+    match calls::record_status(state.store().as_ref(), &call, status, duration, state.now()).await {
+        Ok(()) => twiml_response(twiml::empty()),
+        Err(error) => {
+            tracing::error!(call_sid, error = %error, "could not store a call status");
+            (StatusCode::SERVICE_UNAVAILABLE, "status not stored, please retry\n").into_response()
+        }
+    }
+}
+
+/// `POST /twilio/voice/recording`: a recording's status changed.
+async fn recording(State(state): State<AppState>, req: TwilioRequest) -> Response {
+    let (Some(call_sid), Some(sid)) = (req.get("CallSid"), req.get("RecordingSid")) else {
+        return (StatusCode::BAD_REQUEST, "CallSid and RecordingSid are required\n").into_response();
+    };
+    let update = RecordingUpdate {
+        recording_sid: sid.to_owned(),
+        call_sid: call_sid.to_owned(),
+        url: req.get("RecordingUrl").map(str::to_owned),
+        duration_secs: req.get("RecordingDuration").and_then(|d| d.parse().ok()),
+        status: req.get("RecordingStatus").unwrap_or("completed").to_owned(),
+        at: state.now(),
+    };
+    let call = new_call(&state, &req, call_sid);
+    match calls::record_recording(state.store().as_ref(), &call, update).await {
+        Ok(()) => twiml_response(twiml::empty()),
+        Err(error) => {
+            tracing::error!(call_sid, error = %error, "could not store a recording status");
+            (StatusCode::SERVICE_UNAVAILABLE, "recording not stored, please retry\n").into_response()
+        }
+    }
+}
