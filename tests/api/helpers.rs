@@ -1,0 +1,323 @@
+//! The test harness: an app per test on a fresh database, and a fake provider
+//! that signs its webhooks, walks the TwiML it gets back and "presses keys".
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::Router;
+use chrono::{DateTime, TimeZone, Utc};
+use http_body_util::BodyExt;
+use numerovert::config::{FileConfig, Settings};
+use numerovert::db::{self, Store};
+use numerovert::http::{AppState, Clock};
+use numerovert::ivr::library::Library;
+use numerovert::telephony::signature;
+use quick_xml::events::Event;
+use tower::ServiceExt;
+
+pub const TOKEN: &str = "0123456789abcdef0123456789abcdef";
+pub const BASE: &str = "https://helpline.example.org";
+pub const LINE: &str = "+33199001234";
+pub const FALLBACK: &str = "+33199009999";
+pub const PARENT: &str = "+33639980123";
+
+/// Which database a test runs on.
+#[derive(Debug, Clone)]
+pub enum Backend {
+    Sqlite,
+    Postgres(String),
+}
+
+/// SQLite always; PostgreSQL when `NUMEROVERT_TEST_POSTGRES_URL` is set (as `.ci/run` does).
+pub fn backends() -> Vec<Backend> {
+    let mut out = vec![Backend::Sqlite];
+    match std::env::var("NUMEROVERT_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => out.push(Backend::Postgres(url)),
+        _ => eprintln!("!!! NUMEROVERT_TEST_POSTGRES_URL is not set: PostgreSQL tests are SKIPPED (SQLite only) !!!"),
+    }
+    out
+}
+
+/// A fresh database URL for one test.
+pub async fn fresh_database(backend: &Backend, dir: &std::path::Path) -> String {
+    match backend {
+        Backend::Sqlite => format!("sqlite://{}", dir.join("test.db").display()),
+        Backend::Postgres(admin_url) => {
+            use sqlx::Connection;
+            let name = format!("nv_test_{}", uuid::Uuid::new_v4().simple());
+            let mut admin = sqlx::PgConnection::connect(admin_url).await.expect("connect to the test PostgreSQL");
+            sqlx::query(&format!("create database {name}")).execute(&mut admin).await.expect("create a test database");
+            let mut url = url::Url::parse(admin_url).expect("a PostgreSQL URL");
+            url.set_path(&name);
+            url.to_string()
+        }
+    }
+}
+
+/// Settings of the demo, pointed at a test database and a fixed public URL.
+pub fn settings(database_url: &str, extra: &[(&str, &str)]) -> Settings {
+    let file: FileConfig = toml::from_str(numerovert::app::DEMO_CONFIG).unwrap();
+    let mut env: BTreeMap<String, String> = BTreeMap::new();
+    env.insert("NUMEROVERT_DATABASE_URL".into(), database_url.into());
+    env.insert("NUMEROVERT_PUBLIC_URL".into(), BASE.into());
+    env.insert("NUMEROVERT_SCRIPTS_DIR".into(), concat!(env!("CARGO_MANIFEST_DIR"), "/ivr-scripts").into());
+    env.insert("TWILIO_AUTH_TOKEN".into(), TOKEN.into());
+    for (k, v) in extra {
+        env.insert((*k).into(), (*v).into());
+    }
+    Settings::from_parts(&env, file).expect("test settings are valid")
+}
+
+/// Paris wall-clock time as a UTC instant.
+pub fn paris(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+    chrono_tz::Europe::Paris.with_ymd_and_hms(y, m, d, h, min, 0).single().expect("an unambiguous Paris time").with_timezone(&Utc)
+}
+
+/// A Tuesday morning: the line is open.
+pub fn open_hours() -> DateTime<Utc> {
+    paris(2026, 11, 24, 10, 0)
+}
+
+pub struct TestApp {
+    pub router: Router,
+    pub store: Arc<dyn Store>,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub async fn spawn(backend: &Backend, at: DateTime<Utc>) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let url = fresh_database(backend, dir.path()).await;
+        let settings = settings(&url, &[]);
+        let store = db::connect(&settings.database_url).await.expect("the test database opens");
+        TestApp::with_store(settings, store, at, dir)
+    }
+
+    pub fn with_store(settings: Settings, store: Arc<dyn Store>, at: DateTime<Utc>, dir: tempfile::TempDir) -> TestApp {
+        let scripts = Arc::new(Library::load(&settings.scripts_dir, settings.role_ids()).expect("shipped scripts are valid"));
+        let clock_fn: Clock = Arc::new(move || at);
+        let router = numerovert::http::router(AppState::new(settings, store.clone(), scripts, clock_fn));
+        TestApp { router, store, _dir: dir }
+    }
+
+    /// Posts a form to an absolute URL of the service, signed as Twilio would sign it.
+    pub async fn post_signed(&self, url: &str, params: &[(String, String)], headers: &[(&str, &str)]) -> (StatusCode, String) {
+        let sig = signature::compute(TOKEN, url, params, signature::Algorithm::HmacSha1);
+        let mut all = vec![("X-Twilio-Signature", sig.as_str())];
+        all.extend_from_slice(headers);
+        self.post(url, params, &all).await
+    }
+
+    pub async fn post(&self, url: &str, params: &[(String, String)], headers: &[(&str, &str)]) -> (StatusCode, String) {
+        let path = url.strip_prefix(BASE).unwrap_or(url);
+        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(params).finish();
+        let mut req = Request::post(path).header("content-type", "application/x-www-form-urlencoded; charset=UTF-8");
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        self.send(req.body(Body::from(body)).unwrap()).await
+    }
+
+    pub async fn get(&self, path: &str) -> (StatusCode, String) {
+        self.send(Request::get(path).body(Body::empty()).unwrap()).await
+    }
+
+    async fn send(&self, req: Request<Body>) -> (StatusCode, String) {
+        let resp = self.router.clone().oneshot(req).await.unwrap();
+        let status = resp.status();
+        let body = resp.into_body().collect().await.unwrap().to_bytes();
+        (status, String::from_utf8(body.to_vec()).unwrap())
+    }
+
+    pub async fn timeline_kinds(&self, call_sid: &str) -> Vec<String> {
+        let contact = self.store.contact_for_call(call_sid).await.unwrap().expect("the call is stored");
+        self.store.timeline(contact.contact_id).await.unwrap().into_iter().map(|e| e.kind).collect()
+    }
+}
+
+/// A parsed TwiML element.
+#[derive(Debug, Clone, Default)]
+pub struct El {
+    pub name: String,
+    pub attrs: Vec<(String, String)>,
+    pub text: String,
+    pub children: Vec<El>,
+}
+
+impl El {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+    /// Every element below this one, depth first.
+    pub fn all(&self) -> Vec<&El> {
+        let mut out = Vec::new();
+        for c in &self.children {
+            out.push(c);
+            out.extend(c.all());
+        }
+        out
+    }
+}
+
+pub fn parse_twiml(xml: &str) -> El {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut stack: Vec<El> = vec![El::default()];
+    loop {
+        match reader.read_event().unwrap_or_else(|e| panic!("malformed TwiML ({e}): {xml}")) {
+            Event::Start(s) => stack.push(element(&s)),
+            Event::Empty(s) => {
+                let el = element(&s);
+                stack.last_mut().unwrap().children.push(el);
+            }
+            Event::Text(t) => stack.last_mut().unwrap().text.push_str(&t.unescape().unwrap()),
+            Event::End(_) => {
+                let el = stack.pop().unwrap();
+                stack.last_mut().unwrap().children.push(el);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let root = stack.pop().unwrap().children.into_iter().next().expect("a root element");
+    assert_eq!(root.name, "Response", "{xml}");
+    root
+}
+
+fn element(s: &quick_xml::events::BytesStart<'_>) -> El {
+    El {
+        name: String::from_utf8(s.name().as_ref().to_vec()).unwrap(),
+        attrs: s.attributes().map(|a| a.unwrap()).map(|a| (String::from_utf8(a.key.as_ref().to_vec()).unwrap(), a.unescape_value().unwrap().into_owned())).collect(),
+        ..El::default()
+    }
+}
+
+/// One simulated call: the provider's side.
+pub struct Call<'a> {
+    pub app: &'a TestApp,
+    pub sid: String,
+    pub from: String,
+    /// The last TwiML document received.
+    pub doc: El,
+    pub raw: String,
+}
+
+impl<'a> Call<'a> {
+    fn params(&self, extra: &[(&str, &str)]) -> Vec<(String, String)> {
+        let mut p: Vec<(String, String)> = vec![
+            ("AccountSid".into(), "AC0123456789abcdef0123456789abcdef".into()),
+            ("ApiVersion".into(), "2010-04-01".into()),
+            ("CallSid".into(), self.sid.clone()),
+            ("CallStatus".into(), "in-progress".into()),
+            ("Called".into(), LINE.into()),
+            ("Caller".into(), self.from.clone()),
+            ("Direction".into(), "inbound".into()),
+            ("From".into(), self.from.clone()),
+            ("FromCountry".into(), "FR".into()),
+            ("To".into(), LINE.into()),
+            ("ToCountry".into(), "FR".into()),
+        ];
+        for (k, v) in extra {
+            match p.iter_mut().find(|(pk, _)| pk == k) {
+                Some(slot) => slot.1 = (*v).into(),
+                None => p.push(((*k).into(), (*v).into())),
+            }
+        }
+        p
+    }
+
+    /// A parent dials the line.
+    pub async fn dial_in(app: &'a TestApp, from: &str) -> Call<'a> {
+        let mut call = Call { app, sid: format!("CA{}", uuid::Uuid::new_v4().simple()), from: from.into(), doc: El::default(), raw: String::new() };
+        let params = call.params(&[("CallStatus", "ringing")]);
+        call.follow(&format!("{BASE}/twilio/voice"), params).await;
+        call
+    }
+
+    async fn follow(&mut self, url: &str, params: Vec<(String, String)>) {
+        let (status, body) = self.app.post_signed(url, &params, &[]).await;
+        assert_eq!(status, StatusCode::OK, "{url}: {body}");
+        self.doc = parse_twiml(&body);
+        self.raw = body;
+    }
+
+    /// What the caller hears from the last document, in order.
+    pub fn heard(&self) -> String {
+        self.doc.all().iter().filter(|e| e.name == "Say").map(|e| e.text.as_str()).collect::<Vec<_>>().join(" ")
+    }
+
+    fn find(&self, name: &str) -> &El {
+        self.doc.all().into_iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no <{name}> in {}", self.raw))
+    }
+
+    /// Presses keys at the current `<Gather>`.
+    pub async fn press(&mut self, digits: &str) {
+        let action = self.find("Gather").attr("action").expect("a Gather action").to_owned();
+        let params = self.params(&[("Digits", digits), ("FinishedOnKey", ""), ("msg", "Gather End")]);
+        self.follow(&action, params).await;
+    }
+
+    /// Says words at the current `<Gather>` (speech recognition result).
+    pub async fn speak(&mut self, words: &str) {
+        let action = self.find("Gather").attr("action").expect("a Gather action").to_owned();
+        let params = self.params(&[("SpeechResult", words), ("Confidence", "0.9")]);
+        self.follow(&action, params).await;
+    }
+
+    /// Presses nothing: Twilio falls through to the `<Redirect>` after the `<Gather>`.
+    pub async fn stay_silent(&mut self) {
+        let children = &self.doc.children;
+        let at = children.iter().position(|e| e.name == "Gather").unwrap_or_else(|| panic!("no Gather in {}", self.raw));
+        let redirect = children.get(at + 1).filter(|e| e.name == "Redirect").unwrap_or_else(|| panic!("no Redirect after the Gather in {}", self.raw));
+        let url = redirect.text.clone();
+        let params = self.params(&[]);
+        self.follow(&url, params).await;
+    }
+
+    /// The number the current `<Dial>` rings.
+    pub fn ringing(&self) -> (String, Option<String>) {
+        let dial = self.find("Dial");
+        let number = dial.children.iter().find(|c| c.name == "Number").map(|n| n.text.clone()).unwrap_or_else(|| dial.text.clone());
+        (number, dial.attr("callerId").map(str::to_owned))
+    }
+
+    /// The `<Dial>` ends with `status` (`completed`, `no-answer`, `busy`…).
+    pub async fn dial_ends(&mut self, status: &str) {
+        let action = self.find("Dial").attr("action").expect("a Dial action").to_owned();
+        let mut extra = vec![("DialCallStatus", status), ("DialCallSid", "CAchild000000000000000000000000001")];
+        if status == "completed" {
+            extra.push(("DialCallDuration", "300"));
+        }
+        let params = self.params(&extra);
+        self.follow(&action, params).await;
+    }
+
+    /// The caller speaks after the tone; Twilio posts the `<Record>` action.
+    pub async fn leave_message(&mut self, recording_sid: &str, secs: u32) {
+        let action = self.find("Record").attr("action").expect("a Record action").to_owned();
+        let url = format!("https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/{recording_sid}");
+        let secs = secs.to_string();
+        let params = self.params(&[("RecordingSid", recording_sid), ("RecordingUrl", &url), ("RecordingDuration", &secs), ("Digits", "#")]);
+        self.follow(&action, params).await;
+    }
+
+    /// The recording status callback Twilio sends once the file is ready.
+    pub async fn recording_ready(&self, recording_sid: &str, secs: u32) -> StatusCode {
+        let url = format!("https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/{recording_sid}");
+        let secs = secs.to_string();
+        let params = self.params(&[("RecordingSid", recording_sid), ("RecordingUrl", &url), ("RecordingDuration", &secs), ("RecordingStatus", "completed"), ("RecordingSource", "RecordVerb")]);
+        self.app.post_signed(&format!("{BASE}/twilio/voice/recording"), &params, &[]).await.0
+    }
+
+    /// A status callback for this call.
+    pub async fn status(&self, status: &str, duration: Option<u32>) -> StatusCode {
+        let d = duration.map(|d| d.to_string()).unwrap_or_default();
+        let mut extra = vec![("CallStatus", status), ("CallbackSource", "call-progress-events")];
+        if duration.is_some() {
+            extra.push(("CallDuration", d.as_str()));
+        }
+        let params = self.params(&extra);
+        self.app.post_signed(&format!("{BASE}/twilio/voice/status"), &params, &[]).await.0
+    }
+}

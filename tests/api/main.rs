@@ -1,0 +1,7 @@
+//! Black-box tests: the real router, a fresh database per test (SQLite, and
+//! PostgreSQL when `NUMEROVERT_TEST_POSTGRES_URL` is set), and a fake provider
+//! that signs its webhooks and walks the TwiML like Twilio would.
+
+mod helpers;
+mod provider_edge;
+mod voice_calls;
