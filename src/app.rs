@@ -16,7 +16,11 @@ use crate::ivr::library::{self, Library};
 use crate::telephony::signature;
 
 #[derive(Debug, Parser)]
-#[command(name = "numerovert", version, about = "Backend of a numéro vert: voice IVR, routing, SMS, back-office")]
+#[command(
+    name = "numerovert",
+    version,
+    about = "Backend of a numéro vert: voice IVR, routing, SMS, back-office"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -63,13 +67,19 @@ pub async fn run(cli: Cli) -> ExitCode {
 
 fn init_tracing() {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("NUMEROVERT_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let filter =
+        EnvFilter::try_from_env("NUMEROVERT_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }
 
 async fn migrate() -> Result<(), String> {
     let settings = Settings::from_env().map_err(|e| e.to_string())?;
-    db::connect(&settings.database_url).await.map_err(|e| format!("{}: {e}", settings.database_url.redacted()))?;
+    db::connect(&settings.database_url)
+        .await
+        .map_err(|e| format!("{}: {e}", settings.database_url.redacted()))?;
     println!("database {} is up to date", settings.database_url.redacted());
     Ok(())
 }
@@ -104,11 +114,22 @@ pub fn check_settings(settings: &Settings) -> Result<String, Vec<String>> {
     let mut problems = Vec::new();
     let ids: Vec<&str> = scripts.iter().map(|s| s.id.as_str()).collect();
     if !ids.contains(&settings.default_script.as_str()) {
-        problems.push(format!("[helpline] default_script: \"{}\" is not a script of {}; use one of: {}", settings.default_script, settings.scripts_dir.display(), ids.join(", ")));
+        problems.push(format!(
+            "[helpline] default_script: \"{}\" is not a script of {}; use one of: {}",
+            settings.default_script,
+            settings.scripts_dir.display(),
+            ids.join(", ")
+        ));
     }
     for line in &settings.lines {
         if !ids.contains(&line.script.as_str()) {
-            problems.push(format!("[[lines]] {}: script \"{}\" is not in {}; use one of: {}", line.number, line.script, settings.scripts_dir.display(), ids.join(", ")));
+            problems.push(format!(
+                "[[lines]] {}: script \"{}\" is not in {}; use one of: {}",
+                line.number,
+                line.script,
+                settings.scripts_dir.display(),
+                ids.join(", ")
+            ));
         }
     }
     if !problems.is_empty() {
@@ -116,11 +137,19 @@ pub fn check_settings(settings: &Settings) -> Result<String, Vec<String>> {
     }
     let mut report = String::new();
     for s in &scripts {
-        report.push_str(&format!("ok  {} ({}): {} nodes, starts at \"{}\"\n", s.path.display(), s.script.script.name, s.script.nodes.len(), s.script.script.start));
+        report.push_str(&format!(
+            "ok  {} ({}): {} nodes, starts at \"{}\"\n",
+            s.path.display(),
+            s.script.script.name,
+            s.script.nodes.len(),
+            s.script.script.start
+        ));
     }
     for (id, role) in &settings.roles {
         if role.number.is_none() {
-            report.push_str(&format!("note: role \"{id}\" has no number yet: its transfers go straight to their fallback\n"));
+            report.push_str(&format!(
+                "note: role \"{id}\" has no number yet: its transfers go straight to their fallback\n"
+            ));
         }
     }
     report.push_str("configuration and scripts are valid");
@@ -128,13 +157,21 @@ pub fn check_settings(settings: &Settings) -> Result<String, Vec<String>> {
 }
 
 /// Runs the service until Ctrl-C. `ready` receives the bound address (tests, demo).
-pub async fn serve(settings: Settings, ready: Option<tokio::sync::oneshot::Sender<std::net::SocketAddr>>) -> Result<(), String> {
+pub async fn serve(
+    settings: Settings,
+    ready: Option<tokio::sync::oneshot::Sender<std::net::SocketAddr>>,
+) -> Result<(), String> {
     if !settings.verify_signatures {
         tracing::warn!("!!! NUMEROVERT_INSECURE_SKIP_SIGNATURE is set: provider signatures are NOT checked. Never run like this in production !!!");
     }
-    let scripts = Library::load(&settings.scripts_dir, settings.role_ids()).map_err(|problems| format!("the IVR scripts are not valid:\n{}", problems.join("\n")))?;
-    let store = db::connect(&settings.database_url).await.map_err(|e| format!("database {}: {e}", settings.database_url.redacted()))?;
-    let listener = TcpListener::bind(settings.bind).await.map_err(|e| format!("NUMEROVERT_BIND {}: {e}", settings.bind))?;
+    let scripts = Library::load(&settings.scripts_dir, settings.role_ids())
+        .map_err(|problems| format!("the IVR scripts are not valid:\n{}", problems.join("\n")))?;
+    let store = db::connect(&settings.database_url)
+        .await
+        .map_err(|e| format!("database {}: {e}", settings.database_url.redacted()))?;
+    let listener = TcpListener::bind(settings.bind)
+        .await
+        .map_err(|e| format!("NUMEROVERT_BIND {}: {e}", settings.bind))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let scripts = Arc::new(scripts);
     spawn_script_watcher(scripts.clone());
@@ -144,7 +181,10 @@ pub async fn serve(settings: Settings, ready: Option<tokio::sync::oneshot::Sende
     if let Some(tx) = ready {
         let _ = tx.send(addr);
     }
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| e.to_string())
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| e.to_string())
 }
 
 /// Reloads the scripts when their files change (and on SIGHUP), keeping the old
@@ -161,7 +201,9 @@ fn spawn_script_watcher(scripts: Arc<Library>) {
     #[cfg(unix)]
     tokio::spawn(async move {
         use tokio::signal::unix::{signal, SignalKind};
-        let Ok(mut hup) = signal(SignalKind::hangup()) else { return };
+        let Ok(mut hup) = signal(SignalKind::hangup()) else {
+            return;
+        };
         while hup.recv().await.is_some() {
             report_reload(Some(scripts.reload()));
         }
@@ -172,7 +214,9 @@ fn report_reload(result: Option<Result<usize, Vec<String>>>) {
     match result {
         None => {}
         Some(Ok(count)) => tracing::info!(count, "IVR scripts reloaded"),
-        Some(Err(problems)) => tracing::error!(problems = %problems.join(" | "), "IVR scripts changed but are not valid: the previous ones keep playing"),
+        Some(Err(problems)) => {
+            tracing::error!(problems = %problems.join(" | "), "IVR scripts changed but are not valid: the previous ones keep playing")
+        }
     }
 }
 
@@ -189,7 +233,10 @@ pub fn demo_settings(bind: &str, database: &std::path::Path) -> Result<Settings,
     let file: FileConfig = toml::from_str(DEMO_CONFIG).map_err(|e| format!("demo configuration: {e}"))?;
     let mut env: BTreeMap<String, String> = BTreeMap::new();
     env.insert("NUMEROVERT_BIND".into(), bind.into());
-    env.insert("NUMEROVERT_DATABASE_URL".into(), format!("sqlite://{}", database.display()));
+    env.insert(
+        "NUMEROVERT_DATABASE_URL".into(),
+        format!("sqlite://{}", database.display()),
+    );
     env.insert("TWILIO_AUTH_TOKEN".into(), DEMO_AUTH_TOKEN.into());
     env.insert("TWILIO_ACCOUNT_SID".into(), "AC00000000000000000000000000000000".into());
     Settings::from_parts(&env, file).map_err(|e| e.to_string())
@@ -209,7 +256,13 @@ async fn demo(bind: &str, database: &std::path::Path) -> Result<(), String> {
 }
 
 fn print_demo_help(settings: &Settings, addr: std::net::SocketAddr, line: &str) {
-    let call = [("CallSid", "CAdemo0000000000000000000000000001"), ("From", "+33612345678"), ("To", line), ("CallStatus", "ringing"), ("AccountSid", "AC00000000000000000000000000000000")];
+    let call = [
+        ("CallSid", "CAdemo0000000000000000000000000001"),
+        ("From", "+33612345678"),
+        ("To", line),
+        ("CallStatus", "ringing"),
+        ("AccountSid", "AC00000000000000000000000000000000"),
+    ];
     let params: Vec<(String, String)> = call.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let url = format!("{}/twilio/voice", settings.public_url);
     let sig = signature::compute(DEMO_AUTH_TOKEN, &url, &params, signature::Algorithm::HmacSha1);
@@ -220,7 +273,12 @@ fn print_demo_help(settings: &Settings, addr: std::net::SocketAddr, line: &str) 
     };
     let next_url = format!("{}/twilio/voice/next?step=1&event=input", settings.public_url);
     let next_sig = signature::compute(DEMO_AUTH_TOKEN, &next_url, &press, signature::Algorithm::HmacSha1);
-    let data = |p: &[(String, String)]| p.iter().map(|(k, v)| format!("--data-urlencode '{k}={v}'")).collect::<Vec<_>>().join(" ");
+    let data = |p: &[(String, String)]| {
+        p.iter()
+            .map(|(k, v)| format!("--data-urlencode '{k}={v}'"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     println!(
         "\nnumerovert demo is running on http://{addr} (SQLite: {db}, scripts: {scripts}).\n\
          Calls are signed with the demo auth token \"{DEMO_AUTH_TOKEN}\".\n\n\

@@ -161,7 +161,9 @@ impl std::error::Error for ConfigError {}
 
 /// True for an E.164 number: `+`, a non-zero digit, 7 to 15 digits in all.
 pub fn is_e164(number: &str) -> bool {
-    let Some(digits) = number.strip_prefix('+') else { return false };
+    let Some(digits) = number.strip_prefix('+') else {
+        return false;
+    };
     (7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
 }
 
@@ -175,8 +177,14 @@ impl Settings {
         let file = match env.var("NUMEROVERT_CONFIG") {
             None => FileConfig::default(),
             Some(path) => match std::fs::read_to_string(&path) {
-                Err(e) => return Err(ConfigError(vec![format!("NUMEROVERT_CONFIG: cannot read \"{path}\": {e}")])),
-                Ok(text) => toml::from_str(&text).map_err(|e| ConfigError(vec![format!("NUMEROVERT_CONFIG ({path}): {e}")]))?,
+                Err(e) => {
+                    return Err(ConfigError(vec![format!(
+                        "NUMEROVERT_CONFIG: cannot read \"{path}\": {e}"
+                    )]))
+                }
+                Ok(text) => {
+                    toml::from_str(&text).map_err(|e| ConfigError(vec![format!("NUMEROVERT_CONFIG ({path}): {e}")]))?
+                }
             },
         };
         Settings::from_parts(env, file)
@@ -189,25 +197,40 @@ impl Settings {
 
         let bind_text = pick("NUMEROVERT_BIND", file.server.bind).unwrap_or_else(|| "127.0.0.1:8080".into());
         let bind = bind_text.parse::<SocketAddr>().unwrap_or_else(|_| {
-            errors.push(format!("NUMEROVERT_BIND: \"{bind_text}\" is not an address; write it as 127.0.0.1:8080 or 0.0.0.0:8080"));
+            errors.push(format!(
+                "NUMEROVERT_BIND: \"{bind_text}\" is not an address; write it as 127.0.0.1:8080 or 0.0.0.0:8080"
+            ));
             SocketAddr::from(([127, 0, 0, 1], 8080))
         });
 
-        let public_url = pick("NUMEROVERT_PUBLIC_URL", file.server.public_url).unwrap_or_else(|| format!("http://{bind}"));
+        let public_url =
+            pick("NUMEROVERT_PUBLIC_URL", file.server.public_url).unwrap_or_else(|| format!("http://{bind}"));
         let public_url = match url::Url::parse(&public_url) {
-            Ok(u) if matches!(u.scheme(), "http" | "https") && u.query().is_none() => public_url.trim_end_matches('/').to_owned(),
+            Ok(u) if matches!(u.scheme(), "http" | "https") && u.query().is_none() => {
+                public_url.trim_end_matches('/').to_owned()
+            }
             _ => {
                 errors.push(format!("NUMEROVERT_PUBLIC_URL: \"{public_url}\" is not a base URL; write the http(s) URL the provider calls, e.g. https://helpline.example.org"));
                 String::new()
             }
         };
 
-        let database_url = DatabaseUrl::new(pick("NUMEROVERT_DATABASE_URL", file.server.database_url).unwrap_or_else(|| "sqlite://numerovert.db".into()));
+        let database_url = DatabaseUrl::new(
+            pick("NUMEROVERT_DATABASE_URL", file.server.database_url)
+                .unwrap_or_else(|| "sqlite://numerovert.db".into()),
+        );
         if !(database_url.expose().starts_with("sqlite:") || database_url.is_postgres()) {
-            errors.push(format!("NUMEROVERT_DATABASE_URL: \"{}\" is neither sqlite://… nor postgres://…", database_url.redacted()));
+            errors.push(format!(
+                "NUMEROVERT_DATABASE_URL: \"{}\" is neither sqlite://… nor postgres://…",
+                database_url.redacted()
+            ));
         }
 
-        let scripts_dir = env.var("NUMEROVERT_SCRIPTS_DIR").map(PathBuf::from).or(file.server.scripts_dir).unwrap_or_else(|| PathBuf::from("ivr-scripts"));
+        let scripts_dir = env
+            .var("NUMEROVERT_SCRIPTS_DIR")
+            .map(PathBuf::from)
+            .or(file.server.scripts_dir)
+            .unwrap_or_else(|| PathBuf::from("ivr-scripts"));
 
         let twilio_account_sid = env.var("TWILIO_ACCOUNT_SID");
         if let Some(sid) = &twilio_account_sid {
@@ -216,7 +239,11 @@ impl Settings {
             }
         }
         let twilio_auth_token = env.var("TWILIO_AUTH_TOKEN").map(SecretString::from);
-        let twilio_api_base = env.var("TWILIO_API_BASE").unwrap_or_else(|| "https://api.twilio.com".into()).trim_end_matches('/').to_owned();
+        let twilio_api_base = env
+            .var("TWILIO_API_BASE")
+            .unwrap_or_else(|| "https://api.twilio.com".into())
+            .trim_end_matches('/')
+            .to_owned();
         if url::Url::parse(&twilio_api_base).is_err() {
             errors.push(format!("TWILIO_API_BASE: \"{twilio_api_base}\" is not a URL"));
         }
@@ -224,7 +251,9 @@ impl Settings {
             None | Some("0") | Some("false") => true,
             Some("1") | Some("true") => false,
             Some(other) => {
-                errors.push(format!("NUMEROVERT_INSECURE_SKIP_SIGNATURE: \"{other}\" is not 1/true or 0/false"));
+                errors.push(format!(
+                    "NUMEROVERT_INSECURE_SKIP_SIGNATURE: \"{other}\" is not 1/true or 0/false"
+                ));
                 true
             }
         };
@@ -240,7 +269,10 @@ impl Settings {
             Some(_) => {}
         }
         let voice = pick("NUMEROVERT_VOICE", h.voice).unwrap_or_else(|| "Polly.Lea".into());
-        if !(voice.starts_with("Polly.") || voice.starts_with("Google.fr-FR") || matches!(voice.as_str(), "man" | "woman" | "alice")) {
+        if !(voice.starts_with("Polly.")
+            || voice.starts_with("Google.fr-FR")
+            || matches!(voice.as_str(), "man" | "woman" | "alice"))
+        {
             errors.push(format!("[helpline] voice: \"{voice}\" is not a French-capable Twilio voice; use e.g. Polly.Lea, Polly.Lea-Neural, Polly.Remi-Neural or Google.fr-FR-Neural2-A"));
         }
         let region_text = pick("NUMEROVERT_HOLIDAY_REGION", h.holiday_region).unwrap_or_else(|| "metropole".into());
@@ -251,7 +283,9 @@ impl Settings {
         let timezone = match pick("NUMEROVERT_TIMEZONE", h.timezone) {
             None => holiday_region.default_timezone(),
             Some(tz) => tz.parse::<Tz>().unwrap_or_else(|_| {
-                errors.push(format!("[helpline] timezone: \"{tz}\" is not an IANA time zone such as Europe/Paris"));
+                errors.push(format!(
+                    "[helpline] timezone: \"{tz}\" is not an IANA time zone such as Europe/Paris"
+                ));
                 chrono_tz::Europe::Paris
             }),
         };
@@ -259,18 +293,35 @@ impl Settings {
 
         for (i, line) in file.lines.iter().enumerate() {
             if !is_e164(&line.number) {
-                errors.push(format!("[[lines]] #{}: number \"{}\" is not E.164; write it as +33800123456", i + 1, line.number));
+                errors.push(format!(
+                    "[[lines]] #{}: number \"{}\" is not E.164; write it as +33800123456",
+                    i + 1,
+                    line.number
+                ));
             }
         }
         let roles = if file.roles.is_empty() {
-            default_roles().into_iter().map(|(id, label)| (id.to_owned(), Role { label: label.to_owned(), number: None })).collect()
+            default_roles()
+                .into_iter()
+                .map(|(id, label)| {
+                    (
+                        id.to_owned(),
+                        Role {
+                            label: label.to_owned(),
+                            number: None,
+                        },
+                    )
+                })
+                .collect()
         } else {
             file.roles
         };
         for (id, role) in &roles {
             if let Some(n) = &role.number {
                 if !is_e164(n) {
-                    errors.push(format!("[roles.{id}] number: \"{n}\" is not E.164; write it as +33612345678"));
+                    errors.push(format!(
+                        "[roles.{id}] number: \"{n}\" is not E.164; write it as +33612345678"
+                    ));
                 }
             }
         }
@@ -310,14 +361,25 @@ impl Settings {
 
     /// The script a call to `number` plays.
     pub fn script_for_line(&self, number: &str) -> &str {
-        self.lines.iter().find(|l| l.number == number).map_or(self.default_script.as_str(), |l| l.script.as_str())
+        self.lines
+            .iter()
+            .find(|l| l.number == number)
+            .map_or(self.default_script.as_str(), |l| l.script.as_str())
     }
 }
 
 /// Weekdays 9:00–18:00 when no `[hours]` is given; holidays closed.
 pub fn default_hours() -> HoursConfig {
     let day = || vec!["09:00-18:00".to_string()];
-    HoursConfig { monday: day(), tuesday: day(), wednesday: day(), thursday: day(), friday: day(), closed_on_holidays: true, ..HoursConfig::default() }
+    HoursConfig {
+        monday: day(),
+        tuesday: day(),
+        wednesday: day(),
+        thursday: day(),
+        friday: day(),
+        closed_on_holidays: true,
+        ..HoursConfig::default()
+    }
 }
 
 #[cfg(test)]
@@ -329,7 +391,10 @@ mod tests {
     }
 
     fn minimal() -> Vec<(&'static str, &'static str)> {
-        vec![("TWILIO_AUTH_TOKEN", "secret-token-value"), ("NUMEROVERT_FALLBACK_NUMBER", "+33123456789")]
+        vec![
+            ("TWILIO_AUTH_TOKEN", "secret-token-value"),
+            ("NUMEROVERT_FALLBACK_NUMBER", "+33123456789"),
+        ]
     }
 
     #[test]
@@ -347,12 +412,25 @@ mod tests {
     #[test]
     fn every_problem_names_its_setting() {
         let e = Settings::from_parts(
-            &env(&[("NUMEROVERT_BIND", "localhost"), ("NUMEROVERT_PUBLIC_URL", "helpline"), ("NUMEROVERT_DATABASE_URL", "mysql://x"), ("NUMEROVERT_HOLIDAY_REGION", "bretagne"), ("NUMEROVERT_FALLBACK_NUMBER", "0123456789")]),
+            &env(&[
+                ("NUMEROVERT_BIND", "localhost"),
+                ("NUMEROVERT_PUBLIC_URL", "helpline"),
+                ("NUMEROVERT_DATABASE_URL", "mysql://x"),
+                ("NUMEROVERT_HOLIDAY_REGION", "bretagne"),
+                ("NUMEROVERT_FALLBACK_NUMBER", "0123456789"),
+            ]),
             FileConfig::default(),
         )
         .unwrap_err();
         let text = e.to_string();
-        for needle in ["NUMEROVERT_BIND", "NUMEROVERT_PUBLIC_URL", "NUMEROVERT_DATABASE_URL", "holiday_region", "fallback_number", "TWILIO_AUTH_TOKEN"] {
+        for needle in [
+            "NUMEROVERT_BIND",
+            "NUMEROVERT_PUBLIC_URL",
+            "NUMEROVERT_DATABASE_URL",
+            "holiday_region",
+            "fallback_number",
+            "TWILIO_AUTH_TOKEN",
+        ] {
             assert!(text.contains(needle), "{needle} missing from:\n{text}");
         }
     }
@@ -360,7 +438,11 @@ mod tests {
     #[test]
     fn the_environment_wins_over_the_file() {
         let file: FileConfig = toml::from_str("[helpline]\nfallback_number = \"+33100000000\"\nvoice = \"Polly.Remi-Neural\"\n[server]\nbind = \"0.0.0.0:9000\"\n").unwrap();
-        let s = Settings::from_parts(&env(&[("TWILIO_AUTH_TOKEN", "t"), ("NUMEROVERT_BIND", "127.0.0.1:7000")]), file).unwrap();
+        let s = Settings::from_parts(
+            &env(&[("TWILIO_AUTH_TOKEN", "t"), ("NUMEROVERT_BIND", "127.0.0.1:7000")]),
+            file,
+        )
+        .unwrap();
         assert_eq!(s.bind.to_string(), "127.0.0.1:7000");
         assert_eq!(s.fallback_number.as_deref(), Some("+33100000000"));
         assert_eq!(s.voice, "Polly.Remi-Neural");
@@ -368,15 +450,28 @@ mod tests {
 
     #[test]
     fn unknown_file_keys_are_refused() {
-        let err = toml::from_str::<FileConfig>("[helpline]\nfalback_number = \"+33100000000\"\n").unwrap_err().to_string();
+        let err = toml::from_str::<FileConfig>("[helpline]\nfalback_number = \"+33100000000\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("falback_number"), "{err}");
     }
 
     #[test]
     fn secrets_never_show_in_debug() {
-        let s = Settings::from_parts(&env(&[("TWILIO_AUTH_TOKEN", "secret-token-value"), ("NUMEROVERT_FALLBACK_NUMBER", "+33123456789"), ("NUMEROVERT_DATABASE_URL", "postgres://nv:hunter2@db/nv")]), FileConfig::default()).unwrap();
+        let s = Settings::from_parts(
+            &env(&[
+                ("TWILIO_AUTH_TOKEN", "secret-token-value"),
+                ("NUMEROVERT_FALLBACK_NUMBER", "+33123456789"),
+                ("NUMEROVERT_DATABASE_URL", "postgres://nv:hunter2@db/nv"),
+            ]),
+            FileConfig::default(),
+        )
+        .unwrap();
         let shown = format!("{s:?}");
-        assert!(!shown.contains("secret-token-value") && !shown.contains("hunter2"), "{shown}");
+        assert!(
+            !shown.contains("secret-token-value") && !shown.contains("hunter2"),
+            "{shown}"
+        );
         assert!(shown.contains("postgres://nv:****@db/nv"), "{shown}");
     }
 

@@ -8,11 +8,13 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::db::{CallRecord, CallStatusUpdate, NewCall, NewEvent, OutcomeUpdate, RecordingUpdate, StepCommit, Store, StoreError};
+use crate::config::Settings;
+use crate::db::{
+    CallRecord, CallStatusUpdate, NewCall, NewEvent, OutcomeUpdate, RecordingUpdate, StepCommit, Store, StoreError,
+};
 use crate::ivr::engine::{self, CallEvent, Context, Outcome};
 use crate::ivr::library::Library;
 use crate::ivr::step::Step;
-use crate::config::Settings;
 
 /// What a webhook asks of the call flow.
 #[derive(Debug, Clone)]
@@ -37,7 +39,13 @@ pub enum FlowError {
 }
 
 /// Plays one step and returns the provider answer, stored before it is returned.
-pub async fn play_step(store: &dyn Store, scripts: &Library, settings: &Settings, req: StepRequest, render: Renderer<'_>) -> Result<String, FlowError> {
+pub async fn play_step(
+    store: &dyn Store,
+    scripts: &Library,
+    settings: &Settings,
+    req: StepRequest,
+    render: Renderer<'_>,
+) -> Result<String, FlowError> {
     let mut keys = vec![format!("step:{}:{}", req.call.call_sid, req.step)];
     keys.extend(req.idempotency_token.as_ref().map(|t| format!("token:{t}")));
     if let Some(reply) = store.stored_reply(&keys).await? {
@@ -55,11 +63,11 @@ pub async fn play_step(store: &dyn Store, scripts: &Library, settings: &Settings
     let turn = {
         let role_number = |role: &str| settings.roles.get(role).and_then(|r| r.number.clone());
         let ctx = Context {
-        script: &script.script,
-        now: req.now,
-        hours: &settings.hours,
-        role_number: &role_number,
-        caller_withheld: call.caller_number.is_none(),
+            script: &script.script,
+            now: req.now,
+            hours: &settings.hours,
+            role_number: &role_number,
+            caller_withheld: call.caller_number.is_none(),
             line_number: call.line_number.as_deref(),
         };
         engine::advance(&ctx, (!starting).then_some(&call.position), req.event.clone())
@@ -76,7 +84,13 @@ pub async fn play_step(store: &dyn Store, scripts: &Library, settings: &Settings
             dedupe_key: None,
         });
     }
-    events.extend(turn.events.iter().map(|e| NewEvent { at: req.now, kind: e.kind.into(), node: e.node.clone(), detail: e.detail.clone(), dedupe_key: None }));
+    events.extend(turn.events.iter().map(|e| NewEvent {
+        at: req.now,
+        kind: e.kind.into(),
+        node: e.node.clone(),
+        detail: e.detail.clone(),
+        dedupe_key: None,
+    }));
     let commit = StepCommit {
         call_sid: call.call_sid.clone(),
         contact_id: call.contact_id,
@@ -99,14 +113,36 @@ fn outcome_update(o: &Outcome) -> OutcomeUpdate {
         Outcome::CallbackRequested => ("callback_requested", None),
         Outcome::Informed => ("informed", None),
     };
-    OutcomeUpdate { outcome: name.into(), rank: i64::from(o.rank()), detail }
+    OutcomeUpdate {
+        outcome: name.into(),
+        rank: i64::from(o.rank()),
+        detail,
+    }
 }
 
 /// Applies a status callback, opening the call first if this is the first we hear of it.
-pub async fn record_status(store: &dyn Store, call: &NewCall, status: &str, duration_secs: Option<i64>, now: DateTime<Utc>) -> Result<(), FlowError> {
+pub async fn record_status(
+    store: &dyn Store,
+    call: &NewCall,
+    status: &str,
+    duration_secs: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), FlowError> {
     let record: CallRecord = store.open_call(call).await?;
-    let abandoned_at = Some(if record.position.node.is_empty() { "accueil".to_owned() } else { record.position.node.clone() });
-    store.record_call_status(&CallStatusUpdate { call_sid: call.call_sid.clone(), status: status.into(), duration_secs, at: now, abandoned_at }).await?;
+    let abandoned_at = Some(if record.position.node.is_empty() {
+        "accueil".to_owned()
+    } else {
+        record.position.node.clone()
+    });
+    store
+        .record_call_status(&CallStatusUpdate {
+            call_sid: call.call_sid.clone(),
+            status: status.into(),
+            duration_secs,
+            at: now,
+            abandoned_at,
+        })
+        .await?;
     Ok(())
 }
 

@@ -19,8 +19,8 @@ use chrono::{DateTime, Utc};
 use crate::config::DatabaseUrl;
 use crate::ivr::engine::Position;
 
-mod sql;
 pub mod postgres;
+mod sql;
 pub mod sqlite;
 
 #[derive(Debug, thiserror::Error)]
@@ -214,11 +214,17 @@ mod tests {
     #[test]
     fn migration_folders_have_the_same_versions() {
         let versions = |dir: &str| {
-            let mut v: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+            let mut v: Vec<String> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
             v.sort();
             v
         };
         let root = env!("CARGO_MANIFEST_DIR");
-        assert_eq!(versions(&format!("{root}/migrations/sqlite")), versions(&format!("{root}/migrations/postgres")));
+        assert_eq!(
+            versions(&format!("{root}/migrations/sqlite")),
+            versions(&format!("{root}/migrations/postgres"))
+        );
     }
 }

@@ -35,7 +35,14 @@ struct Inner {
 
 impl AppState {
     pub fn new(settings: Settings, store: Arc<dyn Store>, scripts: Arc<Library>, clock: Clock) -> AppState {
-        AppState { inner: Arc::new(Inner { settings, store, scripts, clock }) }
+        AppState {
+            inner: Arc::new(Inner {
+                settings,
+                store,
+                scripts,
+                clock,
+            }),
+        }
     }
     pub fn settings(&self) -> &Settings {
         &self.inner.settings
@@ -86,7 +93,11 @@ async fn readyz(State(state): State<AppState>) -> Response {
 
 /// `GET /audio/{file}`: an audio file of `ivr-scripts/audio/`, for `<Play>`.
 async fn audio(State(state): State<AppState>, Path(file): Path<String>) -> Response {
-    let plain = std::path::Path::new(&file).components().count() == 1 && matches!(std::path::Path::new(&file).components().next(), Some(Component::Normal(_)));
+    let plain = std::path::Path::new(&file).components().count() == 1
+        && matches!(
+            std::path::Path::new(&file).components().next(),
+            Some(Component::Normal(_))
+        );
     let content_type = if file.ends_with(".mp3") {
         "audio/mpeg"
     } else if file.ends_with(".wav") {
@@ -98,7 +109,14 @@ async fn audio(State(state): State<AppState>, Path(file): Path<String>) -> Respo
         return (StatusCode::NOT_FOUND, "no such audio file\n").into_response();
     }
     match tokio::fs::read(state.scripts().dir().join("audio").join(&file)).await {
-        Ok(bytes) => ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=300")], bytes).into_response(),
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, content_type),
+                (header::CACHE_CONTROL, "public, max-age=300"),
+            ],
+            bytes,
+        )
+            .into_response(),
         Err(_) => (StatusCode::NOT_FOUND, "no such audio file\n").into_response(),
     }
 }

@@ -40,7 +40,10 @@ pub enum CallEvent {
     /// The transfer ended.
     DialEnded { status: DialStatus },
     /// A message was recorded.
-    Recorded { recording_sid: String, duration_secs: Option<u32> },
+    Recorded {
+        recording_sid: String,
+        duration_secs: Option<u32>,
+    },
     /// The caller said nothing after the tone.
     NoRecording,
 }
@@ -89,7 +92,9 @@ impl DialStatus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// A professional of this role took the call.
-    Answered { role: String },
+    Answered {
+        role: String,
+    },
     MessageLeft,
     CallbackRequested,
     /// The script ended the call after giving information.
@@ -148,7 +153,16 @@ const MAX_HOPS: usize = 64;
 
 /// Plays the call forward from `position` after `event`.
 pub fn advance(ctx: &Context<'_>, position: Option<&Position>, event: CallEvent) -> Turn {
-    let mut t = Walker { ctx, turn: Turn { steps: Vec::new(), position: position.cloned().unwrap_or_default(), events: Vec::new(), outcome: None, need: None } };
+    let mut t = Walker {
+        ctx,
+        turn: Turn {
+            steps: Vec::new(),
+            position: position.cloned().unwrap_or_default(),
+            events: Vec::new(),
+            outcome: None,
+            need: None,
+        },
+    };
     let current = position.and_then(|p| ctx.script.nodes.get(&p.node).map(|n| (p.node.clone(), n)));
     match (event, current) {
         (CallEvent::Start, _) => {
@@ -163,13 +177,23 @@ pub fn advance(ctx: &Context<'_>, position: Option<&Position>, event: CallEvent)
             t.turn.position = Position::default();
             t.enter(&ctx.script.script.start);
         }
-        (CallEvent::Input { digits, speech }, Some((id, Node::Menu(menu)))) => t.menu_input(&id, menu, &digits, speech.as_deref()),
+        (CallEvent::Input { digits, speech }, Some((id, Node::Menu(menu)))) => {
+            t.menu_input(&id, menu, &digits, speech.as_deref())
+        }
         (CallEvent::NoInput, Some((id, Node::Menu(menu)))) => {
             t.event("no-input", Some(&id), json!({}));
-            t.menu_failed(&id, menu, menu.no_input.as_deref().unwrap_or(&ctx.script.menu_defaults.no_input));
+            t.menu_failed(
+                &id,
+                menu,
+                menu.no_input.as_deref().unwrap_or(&ctx.script.menu_defaults.no_input),
+            );
         }
         (CallEvent::DialEnded { status }, Some((id, Node::Transfer(tr)))) => {
-            t.event("transfer-ended", Some(&id), json!({ "role": tr.role, "status": status.as_str() }));
+            t.event(
+                "transfer-ended",
+                Some(&id),
+                json!({ "role": tr.role, "status": status.as_str() }),
+            );
             if status.connected() {
                 t.reach(Outcome::Answered { role: tr.role.clone() });
                 t.turn.steps.push(Step::HangUp);
@@ -177,10 +201,22 @@ pub fn advance(ctx: &Context<'_>, position: Option<&Position>, event: CallEvent)
                 t.enter(&tr.on_failure);
             }
         }
-        (CallEvent::Recorded { recording_sid, duration_secs }, Some((id, Node::Voicemail(v)))) => {
-            t.event("message-recorded", Some(&id), json!({ "recording_sid": recording_sid, "duration_secs": duration_secs }));
+        (
+            CallEvent::Recorded {
+                recording_sid,
+                duration_secs,
+            },
+            Some((id, Node::Voicemail(v))),
+        ) => {
+            t.event(
+                "message-recorded",
+                Some(&id),
+                json!({ "recording_sid": recording_sid, "duration_secs": duration_secs }),
+            );
             t.reach(Outcome::MessageLeft);
-            t.say(v.thanks.as_deref().unwrap_or("Merci, votre message a bien été enregistré. Une professionnelle vous rappellera dès que possible."));
+            t.say(v.thanks.as_deref().unwrap_or(
+                "Merci, votre message a bien été enregistré. Une professionnelle vous rappellera dès que possible.",
+            ));
             match &v.next {
                 Some(next) => t.enter(next),
                 None => t.turn.steps.push(Step::HangUp),
@@ -200,7 +236,11 @@ pub fn advance(ctx: &Context<'_>, position: Option<&Position>, event: CallEvent)
         (event, Some((id, node))) => {
             // An event that does not fit the node (a retried old request after the
             // call moved on, or a forged one): play the current node again.
-            t.event("unexpected-event", Some(&id), json!({ "event": format!("{event:?}"), "node_type": node.kind() }));
+            t.event(
+                "unexpected-event",
+                Some(&id),
+                json!({ "event": format!("{event:?}"), "node_type": node.kind() }),
+            );
             t.enter(&id);
         }
     }
@@ -220,7 +260,11 @@ impl Walker<'_, '_> {
     }
 
     fn event(&mut self, kind: &'static str, node: Option<&str>, detail: serde_json::Value) {
-        self.turn.events.push(Event { kind, node: node.map(str::to_owned), detail });
+        self.turn.events.push(Event {
+            kind,
+            node: node.map(str::to_owned),
+            detail,
+        });
     }
 
     fn say(&mut self, text: &str) {
@@ -299,9 +343,21 @@ impl Walker<'_, '_> {
                         id = tr.on_failure.clone();
                     }
                     Some(number) => {
-                        self.event("transfer", Some(&id), json!({ "role": tr.role, "ring_seconds": tr.ring_seconds }));
-                        self.say(tr.say.as_deref().unwrap_or("Nous vous mettons en relation. Merci de patienter quelques instants."));
-                        self.turn.steps.push(Step::Dial { number, caller_id: self.ctx.line_number.map(str::to_owned), ring_secs: tr.ring_seconds });
+                        self.event(
+                            "transfer",
+                            Some(&id),
+                            json!({ "role": tr.role, "ring_seconds": tr.ring_seconds }),
+                        );
+                        self.say(
+                            tr.say
+                                .as_deref()
+                                .unwrap_or("Nous vous mettons en relation. Merci de patienter quelques instants."),
+                        );
+                        self.turn.steps.push(Step::Dial {
+                            number,
+                            caller_id: self.ctx.line_number.map(str::to_owned),
+                            ring_secs: tr.ring_seconds,
+                        });
                         return;
                     }
                 },
@@ -309,7 +365,9 @@ impl Walker<'_, '_> {
                     self.event("voicemail", Some(&id), json!({ "max_seconds": v.max_seconds }));
                     let instructions = format!("{} Parlez après le bip sonore. Vous disposez de {}. Pour terminer, appuyez sur la touche dièse ou raccrochez.", self.fill(&v.say), spoken_duration(v.max_seconds));
                     self.turn.steps.push(Step::Play(vec![Prompt::Speech(instructions)]));
-                    self.turn.steps.push(Step::Record { max_secs: v.max_seconds });
+                    self.turn.steps.push(Step::Record {
+                        max_secs: v.max_seconds,
+                    });
                     return;
                 }
                 Node::Callback(c) => {
@@ -373,7 +431,11 @@ impl Walker<'_, '_> {
         };
         match choice {
             Some(choice) => {
-                let detail = if key.is_empty() { json!({ "speech": true, "choice": choice.key, "to": choice.to }) } else { json!({ "key": key, "to": choice.to }) };
+                let detail = if key.is_empty() {
+                    json!({ "speech": true, "choice": choice.key, "to": choice.to })
+                } else {
+                    json!({ "key": key, "to": choice.to })
+                };
                 self.event("choice", Some(id), detail);
                 if let Some(need) = &choice.need {
                     self.turn.need = Some(need.clone());
@@ -382,7 +444,11 @@ impl Walker<'_, '_> {
                 self.enter(&choice.to.clone());
             }
             None => {
-                let detail = if key.is_empty() { json!({ "speech": true }) } else { json!({ "key": key }) };
+                let detail = if key.is_empty() {
+                    json!({ "speech": true })
+                } else {
+                    json!({ "key": key })
+                };
                 self.event("invalid-choice", Some(id), detail);
                 self.menu_failed(id, menu, menu.invalid.as_deref().unwrap_or(&defaults.invalid));
             }
@@ -397,7 +463,11 @@ impl Walker<'_, '_> {
         let repeats = menu.repeats.unwrap_or(defaults.repeats);
         if self.turn.position.attempts > repeats {
             let target = menu.on_exhausted.clone().or_else(|| defaults.on_exhausted.clone());
-            self.event("menu-exhausted", Some(id), json!({ "attempts": self.turn.position.attempts, "to": target }));
+            self.event(
+                "menu-exhausted",
+                Some(id),
+                json!({ "attempts": self.turn.position.attempts, "to": target }),
+            );
             match target {
                 Some(t) => {
                     self.say("Nous allons vous orienter.");
@@ -419,7 +489,10 @@ impl Walker<'_, '_> {
 
 /// Lower case, accents removed, apostrophes and punctuation as spaces.
 pub fn normalize(text: &str) -> String {
-    let stripped: String = text.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect();
+    let stripped: String = text
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect();
     stripped
         .to_lowercase()
         .chars()
@@ -433,7 +506,10 @@ pub fn normalize(text: &str) -> String {
 /// The choice whose keywords appear in what the caller said, when exactly one does.
 fn match_speech<'m>(menu: &'m Menu, said: &str) -> Option<&'m super::script::Choice> {
     let said = format!(" {} ", normalize(said));
-    let mut hits = menu.choices.iter().filter(|c| c.speech.iter().any(|w| said.contains(&format!(" {} ", normalize(w)))));
+    let mut hits = menu
+        .choices
+        .iter()
+        .filter(|c| c.speech.iter().any(|w| said.contains(&format!(" {} ", normalize(w)))));
     let first = hits.next()?;
     hits.next().is_none().then_some(first)
 }
@@ -518,7 +594,14 @@ mod tests {
     fn run(script: &Script, pos: Option<&Position>, event: CallEvent, withheld: bool) -> Turn {
         let hours = OpeningHours::always_open(chrono_tz::Europe::Paris);
         let roles = |role: &str| (role != "accueil").then(|| "+33612345678".to_owned());
-        let ctx = Context { script, now: Utc::now(), hours: &hours, role_number: &roles, caller_withheld: withheld, line_number: Some("+33800000000") };
+        let ctx = Context {
+            script,
+            now: Utc::now(),
+            hours: &hours,
+            role_number: &roles,
+            caller_withheld: withheld,
+            line_number: Some("+33800000000"),
+        };
         advance(&ctx, pos, event)
     }
 
@@ -544,26 +627,58 @@ mod tests {
         let t = run(&s, None, CallEvent::Start, false);
         assert_eq!(t.position.node, "menu");
         assert!(said(&t).starts_with("Bonjour. Pour l'allaitement"), "{}", said(&t));
-        assert!(matches!(t.steps.last(), Some(Step::Ask { speech_hints, .. }) if speech_hints.contains(&"allaiter".to_string())));
+        assert!(
+            matches!(t.steps.last(), Some(Step::Ask { speech_hints, .. }) if speech_hints.contains(&"allaiter".to_string()))
+        );
     }
 
     #[test]
     fn a_key_leads_to_a_transfer_and_records_the_need() {
         let s = script();
         let start = run(&s, None, CallEvent::Start, false);
-        let t = run(&s, Some(&start.position), CallEvent::Input { digits: "1".into(), speech: None }, false);
+        let t = run(
+            &s,
+            Some(&start.position),
+            CallEvent::Input {
+                digits: "1".into(),
+                speech: None,
+            },
+            false,
+        );
         assert_eq!(t.position.node, "sf");
         assert_eq!(t.need.as_deref(), Some("allaitement"));
-        assert!(matches!(t.steps.last(), Some(Step::Dial { number, caller_id: Some(id), ring_secs: 25 }) if number == "+33612345678" && id == "+33800000000"));
-        let done = run(&s, Some(&t.position), CallEvent::DialEnded { status: DialStatus::Completed }, false);
-        assert_eq!(done.outcome, Some(Outcome::Answered { role: "sage-femme".into() }));
+        assert!(
+            matches!(t.steps.last(), Some(Step::Dial { number, caller_id: Some(id), ring_secs: 25 }) if number == "+33612345678" && id == "+33800000000")
+        );
+        let done = run(
+            &s,
+            Some(&t.position),
+            CallEvent::DialEnded {
+                status: DialStatus::Completed,
+            },
+            false,
+        );
+        assert_eq!(
+            done.outcome,
+            Some(Outcome::Answered {
+                role: "sage-femme".into()
+            })
+        );
     }
 
     #[test]
     fn speech_selects_a_choice_without_accents_or_case() {
         let s = script();
         let start = run(&s, None, CallEvent::Start, false);
-        let t = run(&s, Some(&start.position), CallEvent::Input { digits: String::new(), speech: Some("Je voudrais parler d'Allaitement".into()) }, false);
+        let t = run(
+            &s,
+            Some(&start.position),
+            CallEvent::Input {
+                digits: String::new(),
+                speech: Some("Je voudrais parler d'Allaitement".into()),
+            },
+            false,
+        );
         assert_eq!(t.position.node, "sf");
     }
 
@@ -572,7 +687,15 @@ mod tests {
         let s = script();
         let mut pos = run(&s, None, CallEvent::Start, false).position;
         for attempt in 1..=2 {
-            let t = run(&s, Some(&pos), CallEvent::Input { digits: "7".into(), speech: None }, false);
+            let t = run(
+                &s,
+                Some(&pos),
+                CallEvent::Input {
+                    digits: "7".into(),
+                    speech: None,
+                },
+                false,
+            );
             assert_eq!(t.position.node, "menu");
             assert_eq!(t.position.attempts, attempt);
             assert!(said(&t).starts_with("Ce choix n'existe pas."), "{}", said(&t));
@@ -584,19 +707,47 @@ mod tests {
         assert!(t.events.iter().any(|e| e.kind == "menu-exhausted"));
         assert!(t.events.iter().any(|e| e.kind == "transfer-unavailable"));
         assert!(matches!(t.steps.last(), Some(Step::Record { max_secs: 120 })));
-        assert!(said(&t).contains("Parlez après le bip sonore. Vous disposez de 2 minutes."), "{}", said(&t));
+        assert!(
+            said(&t).contains("Parlez après le bip sonore. Vous disposez de 2 minutes."),
+            "{}",
+            said(&t)
+        );
     }
 
     #[test]
     fn star_repeats_and_hash_goes_back() {
         let s = script();
         let start = run(&s, None, CallEvent::Start, false);
-        let sub = run(&s, Some(&start.position), CallEvent::Input { digits: "2".into(), speech: None }, false);
+        let sub = run(
+            &s,
+            Some(&start.position),
+            CallEvent::Input {
+                digits: "2".into(),
+                speech: None,
+            },
+            false,
+        );
         assert_eq!(sub.position.node, "infos");
-        let again = run(&s, Some(&sub.position), CallEvent::Input { digits: "*".into(), speech: None }, false);
+        let again = run(
+            &s,
+            Some(&sub.position),
+            CallEvent::Input {
+                digits: "*".into(),
+                speech: None,
+            },
+            false,
+        );
         assert_eq!(again.position.node, "infos");
         assert_eq!(said(&again), "Pour l'adresse, tapez 1.");
-        let back = run(&s, Some(&again.position), CallEvent::Input { digits: "#".into(), speech: None }, false);
+        let back = run(
+            &s,
+            Some(&again.position),
+            CallEvent::Input {
+                digits: "#".into(),
+                speech: None,
+            },
+            false,
+        );
         assert_eq!(back.position.node, "menu");
         assert!(back.position.menus.is_empty());
     }
@@ -605,11 +756,38 @@ mod tests {
     fn failed_transfer_goes_to_voicemail_and_a_message_is_an_outcome() {
         let s = script();
         let start = run(&s, None, CallEvent::Start, false);
-        let tr = run(&s, Some(&start.position), CallEvent::Input { digits: "1".into(), speech: None }, false);
-        let vm = run(&s, Some(&tr.position), CallEvent::DialEnded { status: DialStatus::NoAnswer }, false);
+        let tr = run(
+            &s,
+            Some(&start.position),
+            CallEvent::Input {
+                digits: "1".into(),
+                speech: None,
+            },
+            false,
+        );
+        let vm = run(
+            &s,
+            Some(&tr.position),
+            CallEvent::DialEnded {
+                status: DialStatus::NoAnswer,
+            },
+            false,
+        );
         assert_eq!(vm.position.node, "messagerie");
-        let rec = run(&s, Some(&vm.position), CallEvent::Recorded { recording_sid: "RE1".into(), duration_secs: Some(12) }, false);
-        assert_eq!(rec.outcome, Some(Outcome::MessageLeft), "the callback request that follows does not hide the message");
+        let rec = run(
+            &s,
+            Some(&vm.position),
+            CallEvent::Recorded {
+                recording_sid: "RE1".into(),
+                duration_secs: Some(12),
+            },
+            false,
+        );
+        assert_eq!(
+            rec.outcome,
+            Some(Outcome::MessageLeft),
+            "the callback request that follows does not hide the message"
+        );
         assert!(rec.events.iter().any(|e| e.kind == "callback-requested"));
         assert!(rec.events.iter().any(|e| e.kind == "message-recorded"));
         assert!(matches!(rec.steps.last(), Some(Step::HangUp)));
@@ -618,8 +796,20 @@ mod tests {
     #[test]
     fn withheld_number_cannot_request_a_callback() {
         let s = script();
-        let vm = Position { node: "messagerie".into(), attempts: 0, menus: vec![] };
-        let t = run(&s, Some(&vm), CallEvent::Recorded { recording_sid: "RE1".into(), duration_secs: None }, true);
+        let vm = Position {
+            node: "messagerie".into(),
+            attempts: 0,
+            menus: vec![],
+        };
+        let t = run(
+            &s,
+            Some(&vm),
+            CallEvent::Recorded {
+                recording_sid: "RE1".into(),
+                duration_secs: None,
+            },
+            true,
+        );
         assert!(said(&t).contains("Votre numéro est masqué."));
         assert_eq!(t.outcome, Some(Outcome::MessageLeft));
     }
@@ -627,7 +817,11 @@ mod tests {
     #[test]
     fn a_vanished_node_restarts_the_script() {
         let s = script();
-        let pos = Position { node: "deleted".into(), attempts: 0, menus: vec![] };
+        let pos = Position {
+            node: "deleted".into(),
+            attempts: 0,
+            menus: vec![],
+        };
         let t = run(&s, Some(&pos), CallEvent::NoInput, false);
         assert_eq!(t.position.node, "menu");
         assert!(said(&t).starts_with("Excusez-nous"));

@@ -14,8 +14,15 @@ use super::validate::{validate, Environment};
 pub fn check_dir(dir: &Path, roles: &BTreeSet<String>) -> Result<Vec<LoadedScript>, Vec<String>> {
     let scripts = load_dir(dir).map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
     let audio_dir = dir.join("audio");
-    let env = Environment { roles, audio_dir: &audio_dir };
-    let problems: Vec<String> = scripts.iter().flat_map(|s| validate(&s.path.display().to_string(), &s.script, &env)).map(|p| p.to_string()).collect();
+    let env = Environment {
+        roles,
+        audio_dir: &audio_dir,
+    };
+    let problems: Vec<String> = scripts
+        .iter()
+        .flat_map(|s| validate(&s.path.display().to_string(), &s.script, &env))
+        .map(|p| p.to_string())
+        .collect();
     if problems.is_empty() {
         Ok(scripts)
     } else {
@@ -32,7 +39,11 @@ pub fn fingerprint(dir: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
         .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
         .map(|e| {
             let meta = e.metadata().ok();
-            (e.path(), meta.as_ref().and_then(|m| m.modified().ok()), meta.map_or(0, |m| m.len()))
+            (
+                e.path(),
+                meta.as_ref().and_then(|m| m.modified().ok()),
+                meta.map_or(0, |m| m.len()),
+            )
         })
         .collect();
     out.sort();
@@ -52,7 +63,12 @@ impl Library {
     pub fn load(dir: &Path, roles: BTreeSet<String>) -> Result<Library, Vec<String>> {
         let seen = fingerprint(dir);
         let scripts = check_dir(dir, &roles)?;
-        Ok(Library { dir: dir.to_owned(), roles, scripts: RwLock::new(Arc::new(index(scripts))), seen: RwLock::new(seen) })
+        Ok(Library {
+            dir: dir.to_owned(),
+            roles,
+            scripts: RwLock::new(Arc::new(index(scripts))),
+            seen: RwLock::new(seen),
+        })
     }
 
     pub fn dir(&self) -> &Path {
@@ -65,7 +81,12 @@ impl Library {
     }
 
     pub fn ids(&self) -> Vec<String> {
-        self.scripts.read().expect("script lock poisoned").keys().cloned().collect()
+        self.scripts
+            .read()
+            .expect("script lock poisoned")
+            .keys()
+            .cloned()
+            .collect()
     }
 
     /// Reloads from disk; the old scripts stay in place if the new ones are unsound.
@@ -105,11 +126,21 @@ mod tests {
         let lib = Library::load(dir.path(), BTreeSet::new()).unwrap();
         assert!(lib.reload_if_changed().is_none());
 
-        std::fs::write(dir.path().join("main.toml"), GOOD.replace("Au revoir.", "À bientôt, au revoir.")).unwrap();
+        std::fs::write(
+            dir.path().join("main.toml"),
+            GOOD.replace("Au revoir.", "À bientôt, au revoir."),
+        )
+        .unwrap();
         assert_eq!(lib.reload().unwrap(), 1);
-        assert!(matches!(&lib.get("main").unwrap().script.nodes["a"], crate::ivr::script::Node::Hangup(h) if h.say.as_deref() == Some("À bientôt, au revoir.")));
+        assert!(
+            matches!(&lib.get("main").unwrap().script.nodes["a"], crate::ivr::script::Node::Hangup(h) if h.say.as_deref() == Some("À bientôt, au revoir."))
+        );
 
-        std::fs::write(dir.path().join("main.toml"), GOOD.replace("start = \"a\"", "start = \"zz\"")).unwrap();
+        std::fs::write(
+            dir.path().join("main.toml"),
+            GOOD.replace("start = \"a\"", "start = \"zz\""),
+        )
+        .unwrap();
         let errors = lib.reload().unwrap_err();
         assert!(errors[0].contains("start node \"zz\""), "{errors:?}");
         assert!(lib.get("main").is_some(), "the previous script keeps playing");

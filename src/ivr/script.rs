@@ -273,7 +273,10 @@ pub struct LoadedScript {
 
 /// Parses one script from its text; `file` names it in errors.
 pub fn parse(file: &str, text: &str) -> Result<Script, LoadError> {
-    toml::from_str(text).map_err(|e| LoadError::Parse { file: file.to_owned(), message: describe_toml_error(&e) })
+    toml::from_str(text).map_err(|e| LoadError::Parse {
+        file: file.to_owned(),
+        message: describe_toml_error(&e),
+    })
 }
 
 fn describe_toml_error(e: &toml::de::Error) -> String {
@@ -288,20 +291,30 @@ fn describe_toml_error(e: &toml::de::Error) -> String {
 
 /// Loads every `*.toml` script of `dir`, sorted by id. The first error stops the load.
 pub fn load_dir(dir: &Path) -> Result<Vec<LoadedScript>, Vec<LoadError>> {
-    let entries = std::fs::read_dir(dir).map_err(|source| vec![LoadError::Dir { dir: dir.display().to_string(), source }])?;
+    let entries = std::fs::read_dir(dir).map_err(|source| {
+        vec![LoadError::Dir {
+            dir: dir.display().to_string(),
+            source,
+        }]
+    })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
         .collect();
     paths.sort();
     if paths.is_empty() {
-        return Err(vec![LoadError::Empty { dir: dir.display().to_string() }]);
+        return Err(vec![LoadError::Empty {
+            dir: dir.display().to_string(),
+        }]);
     }
     let mut scripts = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         let file = path.display().to_string();
-        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         match std::fs::read_to_string(&path) {
             Err(source) => errors.push(LoadError::Read { file, source }),
             Ok(text) => match parse(&file, &text) {
@@ -369,17 +382,28 @@ mod tests {
 
     #[test]
     fn a_misspelt_key_names_the_line() {
-        let err = parse("ivr-scripts/x.toml", "[script]\nname = \"x\"\nstart = \"a\"\n[nodes.a]\ntype = \"hangup\"\nsya = \"Au revoir\"\n")
-            .unwrap_err()
-            .to_string();
+        let err = parse(
+            "ivr-scripts/x.toml",
+            "[script]\nname = \"x\"\nstart = \"a\"\n[nodes.a]\ntype = \"hangup\"\nsya = \"Au revoir\"\n",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.starts_with("ivr-scripts/x.toml: "), "{err}");
         // serde reports tagged nodes at their table: the line of `[nodes.a]`, then the key and the fix.
-        assert!(err.contains("line 4") && err.contains("[nodes.a]") && err.contains("unknown field `sya`, expected `say`"), "{err}");
+        assert!(
+            err.contains("line 4") && err.contains("[nodes.a]") && err.contains("unknown field `sya`, expected `say`"),
+            "{err}"
+        );
     }
 
     #[test]
     fn an_unknown_node_type_lists_the_known_ones() {
-        let err = parse("x.toml", "[script]\nname = \"x\"\nstart = \"a\"\n[nodes.a]\ntype = \"queue\"\n").unwrap_err().to_string();
+        let err = parse(
+            "x.toml",
+            "[script]\nname = \"x\"\nstart = \"a\"\n[nodes.a]\ntype = \"queue\"\n",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("must be one of message, menu"), "{err}");
     }
 }

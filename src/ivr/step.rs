@@ -25,9 +25,17 @@ pub enum Step {
     Play(Vec<Prompt>),
     /// Play prompts while listening for one key (and, with hints, French speech).
     /// No answer within `timeout_secs` comes back as [`super::engine::CallEvent::NoInput`].
-    Ask { prompts: Vec<Prompt>, timeout_secs: u32, speech_hints: Vec<String> },
+    Ask {
+        prompts: Vec<Prompt>,
+        timeout_secs: u32,
+        speech_hints: Vec<String>,
+    },
     /// Ring a number and bridge the caller; the outcome comes back as `DialEnded`.
-    Dial { number: String, caller_id: Option<String>, ring_secs: u32 },
+    Dial {
+        number: String,
+        caller_id: Option<String>,
+        ring_secs: u32,
+    },
     /// Record a message after a beep; the result comes back as `Recorded` or `NoRecording`.
     Record { max_secs: u32 },
     /// End the call.

@@ -29,7 +29,11 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.node {
-            Some(node) => write!(f, "{}, node \"{}\": {}\n  fix: {}", self.file, node, self.message, self.fix),
+            Some(node) => write!(
+                f,
+                "{}, node \"{}\": {}\n  fix: {}",
+                self.file, node, self.message, self.fix
+            ),
             None => write!(f, "{}: {}\n  fix: {}", self.file, self.message, self.fix),
         }
     }
@@ -50,14 +54,22 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn add(&mut self, node: Option<&str>, message: impl Into<String>, fix: impl Into<String>) {
-        self.problems.push(Problem { file: self.file.to_owned(), node: node.map(str::to_owned), message: message.into(), fix: fix.into() });
+        self.problems.push(Problem {
+            file: self.file.to_owned(),
+            node: node.map(str::to_owned),
+            message: message.into(),
+            fix: fix.into(),
+        });
     }
 }
 
 /// Nodes that hand the call to a person, a recorder, a callback list, or end it:
 /// reaching one of them is a "way out" for the caller.
 fn is_way_out(node: &Node) -> bool {
-    matches!(node, Node::Transfer(_) | Node::Voicemail(_) | Node::Callback(_) | Node::Hangup(_))
+    matches!(
+        node,
+        Node::Transfer(_) | Node::Voicemail(_) | Node::Callback(_) | Node::Hangup(_)
+    )
 }
 
 /// Nodes that move on without waiting for the caller or the network.
@@ -67,29 +79,48 @@ fn is_instant(node: &Node) -> bool {
 
 /// Checks one script; an empty list means it is sound.
 pub fn validate(file: &str, script: &Script, env: &Environment<'_>) -> Vec<Problem> {
-    let mut c = Checker { file, problems: Vec::new() };
+    let mut c = Checker {
+        file,
+        problems: Vec::new(),
+    };
     let nodes = &script.nodes;
     let defaults = &script.menu_defaults;
 
     if !nodes.contains_key(&script.script.start) {
-        c.add(None, format!("the start node \"{}\" does not exist", script.script.start), format!("set [script] start to one of the nodes: {}", known(nodes.keys())));
+        c.add(
+            None,
+            format!("the start node \"{}\" does not exist", script.script.start),
+            format!("set [script] start to one of the nodes: {}", known(nodes.keys())),
+        );
     }
     if let Some(t) = &defaults.on_exhausted {
         if !nodes.contains_key(t) {
-            c.add(None, format!("[menu_defaults] on_exhausted names \"{t}\", which is not a node"), format!("use one of: {}", known(nodes.keys())));
+            c.add(
+                None,
+                format!("[menu_defaults] on_exhausted names \"{t}\", which is not a node"),
+                format!("use one of: {}", known(nodes.keys())),
+            );
         }
     }
     check_key_setting(&mut c, "repeat_key", &defaults.repeat_key);
     check_key_setting(&mut c, "back_key", &defaults.back_key);
     if !defaults.repeat_key.is_empty() && defaults.repeat_key == defaults.back_key {
-        c.add(None, "[menu_defaults] repeat_key and back_key are the same key", "give them different keys (usually * and #)");
+        c.add(
+            None,
+            "[menu_defaults] repeat_key and back_key are the same key",
+            "give them different keys (usually * and #)",
+        );
     }
     check_menu_timing(&mut c, None, defaults.timeout, defaults.repeats);
 
     for (id, node) in nodes {
         for (setting, target) in node.targets(defaults) {
             if !nodes.contains_key(target) {
-                c.add(Some(id), format!("{setting} leads to \"{target}\", which is not a node"), format!("create [nodes.{target}] or use one of: {}", known(nodes.keys())));
+                c.add(
+                    Some(id),
+                    format!("{setting} leads to \"{target}\", which is not a node"),
+                    format!("create [nodes.{target}] or use one of: {}", known(nodes.keys())),
+                );
             }
         }
         for (setting, text) in node.texts() {
@@ -97,23 +128,47 @@ pub fn validate(file: &str, script: &Script, env: &Environment<'_>) -> Vec<Probl
         }
         match node {
             Node::Message(m) => match (&m.say, &m.audio) {
-                (None, None) => c.add(Some(id), "a message needs something to play", "add say = \"…\" or audio = \"file.mp3\""),
-                (Some(_), Some(_)) => c.add(Some(id), "a message has both say and audio", "keep one of them: make two message nodes to play both"),
+                (None, None) => c.add(
+                    Some(id),
+                    "a message needs something to play",
+                    "add say = \"…\" or audio = \"file.mp3\"",
+                ),
+                (Some(_), Some(_)) => c.add(
+                    Some(id),
+                    "a message has both say and audio",
+                    "keep one of them: make two message nodes to play both",
+                ),
                 (None, Some(file)) => check_audio(&mut c, id, file, env.audio_dir),
                 _ => {}
             },
             Node::Menu(m) => check_menu(&mut c, id, m, defaults),
             Node::Transfer(t) => {
                 if !env.roles.contains(&t.role) {
-                    c.add(Some(id), format!("role \"{}\" is not configured", t.role), format!("use one of the configured roles ({}) or add [roles.{}] to the configuration", known(env.roles.iter()), t.role));
+                    c.add(
+                        Some(id),
+                        format!("role \"{}\" is not configured", t.role),
+                        format!(
+                            "use one of the configured roles ({}) or add [roles.{}] to the configuration",
+                            known(env.roles.iter()),
+                            t.role
+                        ),
+                    );
                 }
                 if !(5..=120).contains(&t.ring_seconds) {
-                    c.add(Some(id), format!("ring_seconds = {} is out of range", t.ring_seconds), "ring between 5 and 120 seconds (25 is usual)");
+                    c.add(
+                        Some(id),
+                        format!("ring_seconds = {} is out of range", t.ring_seconds),
+                        "ring between 5 and 120 seconds (25 is usual)",
+                    );
                 }
             }
             Node::Voicemail(v) => {
                 if !(10..=600).contains(&v.max_seconds) {
-                    c.add(Some(id), format!("max_seconds = {} is out of range", v.max_seconds), "allow between 10 and 600 seconds (120 is usual)");
+                    c.add(
+                        Some(id),
+                        format!("max_seconds = {} is out of range", v.max_seconds),
+                        "allow between 10 and 600 seconds (120 is usual)",
+                    );
                 }
             }
             Node::Hours(_) | Node::Callback(_) | Node::Hangup(_) => {}
@@ -121,7 +176,10 @@ pub fn validate(file: &str, script: &Script, env: &Environment<'_>) -> Vec<Probl
     }
 
     // The graph checks only make sense once every target exists.
-    if c.problems.iter().any(|p| p.message.contains("which is not a node") || p.message.contains("start node")) {
+    if c.problems
+        .iter()
+        .any(|p| p.message.contains("which is not a node") || p.message.contains("start node"))
+    {
         return c.problems;
     }
     check_reachability(&mut c, script);
@@ -140,64 +198,132 @@ fn known<'a>(names: impl Iterator<Item = &'a String>) -> String {
 }
 
 fn check_key_setting(c: &mut Checker<'_>, setting: &str, key: &str) {
-    if !key.is_empty() && !matches!(key, "*" | "#" | "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9") {
-        c.add(None, format!("[menu_defaults] {setting} = \"{key}\" is not a phone key"), "use one key among 0-9, * and #, or \"\" to disable it");
+    if !key.is_empty()
+        && !matches!(
+            key,
+            "*" | "#" | "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9"
+        )
+    {
+        c.add(
+            None,
+            format!("[menu_defaults] {setting} = \"{key}\" is not a phone key"),
+            "use one key among 0-9, * and #, or \"\" to disable it",
+        );
     }
 }
 
 fn check_menu_timing(c: &mut Checker<'_>, node: Option<&str>, timeout: u32, repeats: u32) {
     if !(1..=30).contains(&timeout) {
-        c.add(node, format!("timeout = {timeout} is out of range"), "wait between 1 and 30 seconds for a key (6 is usual)");
+        c.add(
+            node,
+            format!("timeout = {timeout} is out of range"),
+            "wait between 1 and 30 seconds for a key (6 is usual)",
+        );
     }
     if repeats > 5 {
-        c.add(node, format!("repeats = {repeats} is too many"), "repeat a menu at most 5 times (2 is usual), then send the caller on");
+        c.add(
+            node,
+            format!("repeats = {repeats} is too many"),
+            "repeat a menu at most 5 times (2 is usual), then send the caller on",
+        );
     }
 }
 
 fn check_menu(c: &mut Checker<'_>, id: &str, m: &super::script::Menu, defaults: &MenuDefaults) {
     if m.choices.is_empty() {
-        c.add(Some(id), "the menu has no choices: the caller has no way out", "add choices = [{ key = \"1\", to = \"…\" }]");
+        c.add(
+            Some(id),
+            "the menu has no choices: the caller has no way out",
+            "add choices = [{ key = \"1\", to = \"…\" }]",
+        );
     }
-    check_menu_timing(c, Some(id), m.timeout.unwrap_or(defaults.timeout), m.repeats.unwrap_or(defaults.repeats));
+    check_menu_timing(
+        c,
+        Some(id),
+        m.timeout.unwrap_or(defaults.timeout),
+        m.repeats.unwrap_or(defaults.repeats),
+    );
     if m.on_exhausted.is_none() && defaults.on_exhausted.is_none() {
-        c.add(Some(id), "nothing says where a caller goes after pressing nothing or wrong keys", "set on_exhausted on the menu, or in [menu_defaults], to a transfer to the reception role or to voicemail");
+        c.add(
+            Some(id),
+            "nothing says where a caller goes after pressing nothing or wrong keys",
+            "set on_exhausted on the menu, or in [menu_defaults], to a transfer to the reception role or to voicemail",
+        );
     }
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for choice in &m.choices {
         *seen.entry(choice.key.as_str()).or_default() += 1;
-        if !matches!(choice.key.as_str(), "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9") {
+        if !matches!(
+            choice.key.as_str(),
+            "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9"
+        ) {
             if choice.key == defaults.repeat_key || choice.key == defaults.back_key {
-                c.add(Some(id), format!("key \"{}\" is reserved to repeat or go back", choice.key), "use a digit 0-9 for choices");
+                c.add(
+                    Some(id),
+                    format!("key \"{}\" is reserved to repeat or go back", choice.key),
+                    "use a digit 0-9 for choices",
+                );
             } else {
-                c.add(Some(id), format!("key \"{}\" is not a digit", choice.key), "use one digit, 0 to 9, per choice");
+                c.add(
+                    Some(id),
+                    format!("key \"{}\" is not a digit", choice.key),
+                    "use one digit, 0 to 9, per choice",
+                );
             }
         }
         if choice.speech.iter().any(|w| w.trim().is_empty()) {
-            c.add(Some(id), format!("choice {} has an empty speech keyword", choice.key), "remove the empty string from speech = [...]");
+            c.add(
+                Some(id),
+                format!("choice {} has an empty speech keyword", choice.key),
+                "remove the empty string from speech = [...]",
+            );
         }
     }
     let mut dups: Vec<&str> = seen.into_iter().filter(|(_, n)| *n > 1).map(|(k, _)| k).collect();
     dups.sort_unstable();
     for key in dups {
-        c.add(Some(id), format!("key \"{key}\" is used by more than one choice"), "give each choice its own key");
+        c.add(
+            Some(id),
+            format!("key \"{key}\" is used by more than one choice"),
+            "give each choice its own key",
+        );
     }
 }
 
 fn check_text(c: &mut Checker<'_>, id: &str, setting: &str, text: &str) {
     if text.trim().is_empty() {
-        c.add(Some(id), format!("{setting} is empty"), format!("write what the caller hears in {setting}, or remove the setting"));
+        c.add(
+            Some(id),
+            format!("{setting} is empty"),
+            format!("write what the caller hears in {setting}, or remove the setting"),
+        );
         return;
     }
     let mut rest = text;
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
         let Some(close) = after.find('}') else {
-            c.add(Some(id), format!("{setting} has a \"{{\" that is never closed"), "write placeholders as {reouverture}");
+            c.add(
+                Some(id),
+                format!("{setting} has a \"{{\" that is never closed"),
+                "write placeholders as {reouverture}",
+            );
             return;
         };
         let name = &after[..close];
         if !PLACEHOLDERS.contains(&name) {
-            c.add(Some(id), format!("{setting} uses an unknown placeholder {{{name}}}"), format!("use one of: {}", PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(", ")));
+            c.add(
+                Some(id),
+                format!("{setting} uses an unknown placeholder {{{name}}}"),
+                format!(
+                    "use one of: {}",
+                    PLACEHOLDERS
+                        .iter()
+                        .map(|p| format!("{{{p}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
         }
         rest = &after[close + 1..];
     }
@@ -206,11 +332,23 @@ fn check_text(c: &mut Checker<'_>, id: &str, setting: &str, text: &str) {
 fn check_audio(c: &mut Checker<'_>, id: &str, file: &str, audio_dir: &Path) {
     let safe = !file.is_empty() && !file.contains(['/', '\\']) && !file.starts_with('.');
     if !safe {
-        c.add(Some(id), format!("audio = \"{file}\" is not a plain file name"), "put the file in ivr-scripts/audio/ and give its name only, e.g. accueil.mp3");
+        c.add(
+            Some(id),
+            format!("audio = \"{file}\" is not a plain file name"),
+            "put the file in ivr-scripts/audio/ and give its name only, e.g. accueil.mp3",
+        );
     } else if !audio_dir.join(file).is_file() {
-        c.add(Some(id), format!("audio file \"{file}\" is missing from {}", audio_dir.display()), format!("add {}/{file}, or fix the name", audio_dir.display()));
+        c.add(
+            Some(id),
+            format!("audio file \"{file}\" is missing from {}", audio_dir.display()),
+            format!("add {}/{file}, or fix the name", audio_dir.display()),
+        );
     } else if !(file.ends_with(".mp3") || file.ends_with(".wav")) {
-        c.add(Some(id), format!("audio file \"{file}\" is neither .mp3 nor .wav"), "convert it to MP3 or WAV, the formats Twilio plays");
+        c.add(
+            Some(id),
+            format!("audio file \"{file}\" is neither .mp3 nor .wav"),
+            "convert it to MP3 or WAV, the formats Twilio plays",
+        );
     }
 }
 
@@ -222,7 +360,11 @@ fn reachable_from(script: &Script, from: &str) -> HashSet<String> {
             continue;
         }
         if let Some(node) = script.nodes.get(&id) {
-            queue.extend(node.targets(&script.menu_defaults).into_iter().map(|(_, t)| t.to_owned()));
+            queue.extend(
+                node.targets(&script.menu_defaults)
+                    .into_iter()
+                    .map(|(_, t)| t.to_owned()),
+            );
         }
     }
     seen
@@ -231,7 +373,11 @@ fn reachable_from(script: &Script, from: &str) -> HashSet<String> {
 fn check_reachability(c: &mut Checker<'_>, script: &Script) {
     let seen = reachable_from(script, &script.script.start);
     for id in script.nodes.keys().filter(|id| !seen.contains(*id)) {
-        c.add(Some(id), format!("no path from the start node \"{}\" leads here", script.script.start), "link it from a menu choice or a next, or delete it");
+        c.add(
+            Some(id),
+            format!("no path from the start node \"{}\" leads here", script.script.start),
+            "link it from a menu choice or a next, or delete it",
+        );
     }
 }
 
@@ -260,13 +406,21 @@ fn check_instant_loops(c: &mut Checker<'_>, script: &Script) {
     let mut mark: HashMap<&str, Mark> = ids.iter().map(|id| (id.as_str(), Mark::New)).collect();
     let mut reported: HashSet<String> = HashSet::new();
 
-    fn visit<'s>(script: &'s Script, id: &'s str, mark: &mut HashMap<&'s str, Mark>, path: &mut Vec<&'s str>, cycles: &mut Vec<Vec<String>>) {
+    fn visit<'s>(
+        script: &'s Script,
+        id: &'s str,
+        mark: &mut HashMap<&'s str, Mark>,
+        path: &mut Vec<&'s str>,
+        cycles: &mut Vec<Vec<String>>,
+    ) {
         mark.insert(id, Mark::Open);
         path.push(id);
         let node = &script.nodes[id];
         if is_instant(node) {
             for (_, t) in node.targets(&script.menu_defaults) {
-                let Some((target, _)) = script.nodes.get_key_value(t) else { continue };
+                let Some((target, _)) = script.nodes.get_key_value(t) else {
+                    continue;
+                };
                 if !is_instant(&script.nodes[target]) {
                     continue;
                 }
@@ -298,7 +452,15 @@ fn check_instant_loops(c: &mut Checker<'_>, script: &Script) {
         };
         if reported.insert(key) {
             let first = cycle[0].clone();
-            c.add(Some(&first), format!("loop without any input from the caller: {} → {}", cycle.join(" → "), first), "break the loop with a menu, or send one of these nodes to a transfer, voicemail or hangup");
+            c.add(
+                Some(&first),
+                format!(
+                    "loop without any input from the caller: {} → {}",
+                    cycle.join(" → "),
+                    first
+                ),
+                "break the loop with a menu, or send one of these nodes to a transfer, voicemail or hangup",
+            );
         }
     }
 }
@@ -318,11 +480,20 @@ mod tests {
         let text = format!("{HEAD}{body}");
         let script = parse("t.toml", &text).unwrap_or_else(|e| panic!("{e}"));
         let roles: BTreeSet<String> = ["accueil".to_string(), "sage-femme".to_string()].into();
-        validate("ivr-scripts/t.toml", &script, &Environment { roles: &roles, audio_dir })
+        validate(
+            "ivr-scripts/t.toml",
+            &script,
+            &Environment {
+                roles: &roles,
+                audio_dir,
+            },
+        )
     }
 
     fn has(problems: &[Problem], node: Option<&str>, needle: &str) -> bool {
-        problems.iter().any(|p| p.node.as_deref() == node && p.message.contains(needle))
+        problems
+            .iter()
+            .any(|p| p.node.as_deref() == node && p.message.contains(needle))
     }
 
     #[test]
@@ -351,7 +522,10 @@ mod tests {
         let p = problems("[nodes.a]\ntype = \"message\"\nsay = \"x\"\nnext = \"nowhere\"\n");
         assert!(has(&p, Some("a"), "next leads to \"nowhere\""), "{p:#?}");
         let shown = p[0].to_string();
-        assert!(shown.starts_with("ivr-scripts/t.toml, node \"a\": ") && shown.contains("fix: create [nodes.nowhere]"), "{shown}");
+        assert!(
+            shown.starts_with("ivr-scripts/t.toml, node \"a\": ") && shown.contains("fix: create [nodes.nowhere]"),
+            "{shown}"
+        );
     }
 
     #[test]
@@ -359,20 +533,31 @@ mod tests {
         let text = "[script]\nname = \"t\"\nstart = \"zz\"\n[nodes.bye]\ntype = \"hangup\"\n";
         let script = parse("t.toml", text).unwrap();
         let roles = BTreeSet::new();
-        let p = validate("t.toml", &script, &Environment { roles: &roles, audio_dir: Path::new(".") });
+        let p = validate(
+            "t.toml",
+            &script,
+            &Environment {
+                roles: &roles,
+                audio_dir: Path::new("."),
+            },
+        );
         assert!(has(&p, None, "start node \"zz\" does not exist"), "{p:#?}");
     }
 
     #[test]
     fn unreachable_node() {
-        let p = problems("[nodes.a]\ntype = \"message\"\nsay = \"x\"\nnext = \"bye\"\n[nodes.orphan]\ntype = \"hangup\"\n");
+        let p =
+            problems("[nodes.a]\ntype = \"message\"\nsay = \"x\"\nnext = \"bye\"\n[nodes.orphan]\ntype = \"hangup\"\n");
         assert!(has(&p, Some("orphan"), "no path from the start node"), "{p:#?}");
     }
 
     #[test]
     fn duplicate_keys() {
         let p = problems("[nodes.a]\ntype = \"menu\"\nsay = \"x\"\nchoices = [{ key = \"1\", to = \"bye\" }, { key = \"1\", to = \"bye\" }]\n");
-        assert!(has(&p, Some("a"), "key \"1\" is used by more than one choice"), "{p:#?}");
+        assert!(
+            has(&p, Some("a"), "key \"1\" is used by more than one choice"),
+            "{p:#?}"
+        );
     }
 
     #[test]
@@ -391,7 +576,14 @@ mod tests {
         let text = "[script]\nname = \"t\"\nstart = \"a\"\n[nodes.a]\ntype = \"menu\"\nsay = \"x\"\non_exhausted = \"b\"\nchoices = [{ key = \"1\", to = \"b\" }]\n[nodes.b]\ntype = \"menu\"\nsay = \"y\"\non_exhausted = \"a\"\nchoices = [{ key = \"1\", to = \"a\" }]\n";
         let script = parse("t.toml", text).unwrap();
         let roles = BTreeSet::new();
-        let p = validate("t.toml", &script, &Environment { roles: &roles, audio_dir: Path::new(".") });
+        let p = validate(
+            "t.toml",
+            &script,
+            &Environment {
+                roles: &roles,
+                audio_dir: Path::new("."),
+            },
+        );
         assert!(has(&p, Some("a"), "can never reach a person"), "{p:#?}");
     }
 
@@ -400,14 +592,24 @@ mod tests {
         let text = "[script]\nname = \"t\"\nstart = \"a\"\n[nodes.a]\ntype = \"menu\"\nsay = \"x\"\nchoices = [{ key = \"1\", to = \"h\" }]\n[nodes.h]\ntype = \"hangup\"\n";
         let script = parse("t.toml", text).unwrap();
         let roles = BTreeSet::new();
-        let p = validate("t.toml", &script, &Environment { roles: &roles, audio_dir: Path::new(".") });
+        let p = validate(
+            "t.toml",
+            &script,
+            &Environment {
+                roles: &roles,
+                audio_dir: Path::new("."),
+            },
+        );
         assert!(has(&p, Some("a"), "pressing nothing"), "{p:#?}");
     }
 
     #[test]
     fn loop_that_needs_no_input() {
         let p = problems("[nodes.a]\ntype = \"message\"\nsay = \"x\"\nnext = \"b\"\n[nodes.b]\ntype = \"hours\"\nopen = \"a\"\nclosed = \"bye\"\n");
-        assert!(has(&p, Some("a"), "loop without any input from the caller: a → b → a"), "{p:#?}");
+        assert!(
+            has(&p, Some("a"), "loop without any input from the caller: a → b → a"),
+            "{p:#?}"
+        );
     }
 
     #[test]

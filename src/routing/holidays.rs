@@ -121,9 +121,7 @@ impl std::str::FromStr for HolidayRegion {
         HolidayRegion::ALL
             .into_iter()
             .find(|region| region.id().eq_ignore_ascii_case(wanted))
-            .ok_or_else(|| ParseHolidayRegionError {
-                given: s.to_owned(),
-            })
+            .ok_or_else(|| ParseHolidayRegionError { given: s.to_owned() })
     }
 }
 
@@ -146,11 +144,7 @@ const NATIONAL_FIXED: [(u32, u32, &str); 8] = [
 ];
 
 /// National holidays set relative to Easter Sunday, as (days after Easter, name).
-const NATIONAL_MOVABLE: [(i64, &str); 3] = [
-    (1, "lundi de Pâques"),
-    (39, "Ascension"),
-    (50, "lundi de Pentecôte"),
-];
+const NATIONAL_MOVABLE: [(i64, &str); 3] = [(1, "lundi de Pâques"), (39, "Ascension"), (50, "lundi de Pentecôte")];
 
 const GOOD_FRIDAY: (i64, &str) = (-2, "Vendredi saint");
 const SAINT_STEPHEN: (u32, u32, &str) = (12, 26, "Saint-Étienne");
@@ -163,14 +157,10 @@ const ABOLITION: &str = "Abolition de l'esclavage";
 /// then regional), as it is the one people associate with the date.
 pub fn holiday_name(date: NaiveDate, region: HolidayRegion) -> Option<&'static str> {
     let (month, day) = (date.month(), date.day());
-    if let Some(&(_, _, name)) = NATIONAL_FIXED
-        .iter()
-        .find(|&&(m, d, _)| (m, d) == (month, day))
-    {
+    if let Some(&(_, _, name)) = NATIONAL_FIXED.iter().find(|&&(m, d, _)| (m, d) == (month, day)) {
         return Some(name);
     }
-    if region == HolidayRegion::AlsaceMoselle && (SAINT_STEPHEN.0, SAINT_STEPHEN.1) == (month, day)
-    {
+    if region == HolidayRegion::AlsaceMoselle && (SAINT_STEPHEN.0, SAINT_STEPHEN.1) == (month, day) {
         return Some(SAINT_STEPHEN.2);
     }
     if region.abolition_of_slavery() == Some((month, day)) {
@@ -289,21 +279,12 @@ mod tests {
     #[test]
     fn coinciding_holidays_are_both_listed() {
         let days = holidays_in_year(2030, HolidayRegion::Guyane);
-        let june_10: Vec<_> = days
-            .iter()
-            .filter(|(day, _)| *day == d(2030, 6, 10))
-            .collect();
+        let june_10: Vec<_> = days.iter().filter(|(day, _)| *day == d(2030, 6, 10)).collect();
         assert_eq!(
             june_10,
-            [
-                &(d(2030, 6, 10), ABOLITION),
-                &(d(2030, 6, 10), "lundi de Pentecôte")
-            ]
+            [&(d(2030, 6, 10), ABOLITION), &(d(2030, 6, 10), "lundi de Pentecôte")]
         );
-        assert_eq!(
-            holiday_name(d(2030, 6, 10), HolidayRegion::Guyane),
-            Some(ABOLITION)
-        );
+        assert_eq!(holiday_name(d(2030, 6, 10), HolidayRegion::Guyane), Some(ABOLITION));
         // Easter 2008 was 23 March, so Ascension fell on 1 May.
         assert_eq!(
             holiday_name(d(2008, 5, 1), HolidayRegion::Metropole),
@@ -333,10 +314,7 @@ mod tests {
         assert_eq!(holiday_name(d(2026, 12, 26), am), Some("Saint-Étienne"));
         assert_eq!(holiday_name(d(2026, 12, 25), am), Some("Noël"));
         assert_eq!(holidays_in_year(2026, am).len(), 13);
-        assert_eq!(
-            holiday_name(d(2026, 12, 26), HolidayRegion::Metropole),
-            None
-        );
+        assert_eq!(holiday_name(d(2026, 12, 26), HolidayRegion::Metropole), None);
     }
 
     #[test]
@@ -375,10 +353,7 @@ mod tests {
     fn region_ids_round_trip_and_parse_case_insensitively() {
         for region in HolidayRegion::ALL {
             assert_eq!(region.id().parse::<HolidayRegion>(), Ok(region));
-            assert_eq!(
-                region.id().to_uppercase().parse::<HolidayRegion>(),
-                Ok(region)
-            );
+            assert_eq!(region.id().to_uppercase().parse::<HolidayRegion>(), Ok(region));
             assert_eq!(region.to_string(), region.id());
         }
         assert_eq!(" Alsace-Moselle ".parse(), Ok(HolidayRegion::AlsaceMoselle));
@@ -421,17 +396,11 @@ mod tests {
             (HolidayRegion::Reunion, chrono_tz::Indian::Reunion),
             (HolidayRegion::Mayotte, chrono_tz::Indian::Mayotte),
             (HolidayRegion::SaintMartin, chrono_tz::America::Marigot),
-            (
-                HolidayRegion::SaintBarthelemy,
-                chrono_tz::America::St_Barthelemy,
-            ),
+            (HolidayRegion::SaintBarthelemy, chrono_tz::America::St_Barthelemy),
         ];
         for (region, tz) in expected {
             assert_eq!(region.default_timezone(), tz, "{region}");
         }
-        assert_eq!(
-            HolidayRegion::Reunion.default_timezone().name(),
-            "Indian/Reunion"
-        );
+        assert_eq!(HolidayRegion::Reunion.default_timezone().name(), "Indian/Reunion");
     }
 }

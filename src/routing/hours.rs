@@ -31,8 +31,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{
-    DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Timelike,
-    Utc, Weekday,
+    DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Timelike, Utc, Weekday,
 };
 use chrono_tz::Tz;
 
@@ -134,10 +133,7 @@ where
                 })
         }
 
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<LenientDate, A::Error> {
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<LenientDate, A::Error> {
             let Some((_, value)) = map.next_entry::<serde::de::IgnoredAny, String>()? else {
                 return Err(serde::de::Error::invalid_length(0, &self));
             };
@@ -184,11 +180,7 @@ impl TimeWindow {
     /// The wall-clock interval this window covers when it starts on `day`;
     /// `None` only at the very end of chrono's calendar.
     fn on(self, day: NaiveDate) -> Option<(NaiveDateTime, NaiveDateTime)> {
-        let end_day = if self.crosses_midnight() {
-            day.succ_opt()?
-        } else {
-            day
-        };
+        let end_day = if self.crosses_midnight() { day.succ_opt()? } else { day };
         Some((day.and_time(self.start), end_day.and_time(self.end)))
     }
 }
@@ -232,10 +224,7 @@ impl FromStr for TimeWindow {
     /// tolerated, as they are easily typed by hand).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let not_a_window = || TimeWindowError::NotAWindow(text.to_owned());
-        let (start, end) = text
-            .trim()
-            .split_once(['-', '–'])
-            .ok_or_else(not_a_window)?;
+        let (start, end) = text.trim().split_once(['-', '–']).ok_or_else(not_a_window)?;
         let (start, end) = (start.trim(), end.trim());
         // Shape first, range second: "25:00" deserves "not a time of day",
         // "9h" deserves "write it as 09:00-12:30".
@@ -265,11 +254,7 @@ const MINUTES_PER_DAY: u32 = 24 * 60;
 fn clock_parts(text: &str) -> Option<(u32, u32)> {
     let (hours, minutes) = text.split_once(':')?;
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if !(1..=2).contains(&hours.len())
-        || minutes.len() != 2
-        || !all_digits(hours)
-        || !all_digits(minutes)
-    {
+    if !(1..=2).contains(&hours.len()) || minutes.len() != 2 || !all_digits(hours) || !all_digits(minutes) {
         return None;
     }
     Some((hours.parse().ok()?, minutes.parse().ok()?))
@@ -339,19 +324,12 @@ const SEARCH_DAYS: i64 = 400;
 impl OpeningHours {
     /// Validates `cfg` and binds it to `tz`; `region` selects the holidays
     /// that close the line when `cfg.closed_on_holidays` is set.
-    pub fn from_config(
-        cfg: &HoursConfig,
-        tz: Tz,
-        region: HolidayRegion,
-    ) -> Result<OpeningHours, HoursError> {
+    pub fn from_config(cfg: &HoursConfig, tz: Tz, region: HolidayRegion) -> Result<OpeningHours, HoursError> {
         let mut week: [Vec<TimeWindow>; 7] = Default::default();
         for (slot, (day, texts)) in week.iter_mut().zip(cfg.days()) {
             *slot = texts
                 .iter()
-                .map(|text| {
-                    text.parse()
-                        .map_err(|error| HoursError::InvalidWindow { day, error })
-                })
+                .map(|text| text.parse().map_err(|error| HoursError::InvalidWindow { day, error }))
                 .collect::<Result<_, _>>()?;
         }
         Ok(OpeningHours {
@@ -380,8 +358,7 @@ impl OpeningHours {
     /// Whether the line is open at `at`.
     pub fn is_open(&self, at: DateTime<Utc>) -> bool {
         let local = self.wall_clock(at);
-        self.covering(local)
-            .any(|(day, _)| self.day_closure(day).is_none())
+        self.covering(local).any(|(day, _)| self.day_closure(day).is_none())
     }
 
     /// Why the line is closed at `at`, or `None` when it is open.
@@ -483,9 +460,7 @@ impl OpeningHours {
         if let Some(name) = self.holidays.and_then(|region| holiday_name(day, region)) {
             return Some(Closure::Holiday(name));
         }
-        self.closed_dates
-            .contains(&day)
-            .then_some(Closure::ClosedDate)
+        self.closed_dates.contains(&day).then_some(Closure::ClosedDate)
     }
 }
 
@@ -495,10 +470,7 @@ fn weekday_index(day: Weekday) -> usize {
 
 /// The UTC offset of `tz` at `at`.
 fn offset_at(tz: Tz, at: DateTime<Utc>) -> TimeDelta {
-    let seconds = tz
-        .offset_from_utc_datetime(&at.naive_utc())
-        .fix()
-        .local_minus_utc();
+    let seconds = tz.offset_from_utc_datetime(&at.naive_utc()).fix().local_minus_utc();
     TimeDelta::seconds(i64::from(seconds))
 }
 
@@ -542,18 +514,11 @@ fn first_instant_in(
 /// Time zones expose no list of transitions, so offsets are probed hourly
 /// and a change is pinned to the second by bisection; tzdata transitions are
 /// whole seconds and months apart, never two within an hour.
-fn next_offset_change(
-    tz: Tz,
-    from: DateTime<Utc>,
-    offset: TimeDelta,
-    limit: DateTime<Utc>,
-) -> DateTime<Utc> {
+fn next_offset_change(tz: Tz, from: DateTime<Utc>, offset: TimeDelta, limit: DateTime<Utc>) -> DateTime<Utc> {
     let step = TimeDelta::hours(1);
     let mut probe = from;
     while probe < limit {
-        let next = probe
-            .checked_add_signed(step)
-            .map_or(limit, |next| next.min(limit));
+        let next = probe.checked_add_signed(step).map_or(limit, |next| next.min(limit));
         if offset_at(tz, next) != offset {
             // The offset is constant within a second, so the floor of `probe`
             // still has the old one and the ceiling of `next` the new one.
@@ -618,16 +583,11 @@ pub fn spoken_reopening(now: DateTime<Tz>, reopen: DateTime<Tz>) -> String {
 }
 
 fn round_up_to_minute(local: NaiveDateTime) -> NaiveDateTime {
-    let truncated = local
-        .with_second(0)
-        .and_then(|t| t.with_nanosecond(0))
-        .unwrap_or(local);
+    let truncated = local.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(local);
     if truncated == local {
         return local;
     }
-    truncated
-        .checked_add_signed(TimeDelta::minutes(1))
-        .unwrap_or(truncated)
+    truncated.checked_add_signed(TimeDelta::minutes(1)).unwrap_or(truncated)
 }
 
 /// "midi", "minuit", "1 heure", "9 heures", "9 heures 5", "12 heures 30".
@@ -653,11 +613,7 @@ fn spoken_date(date: NaiveDate, days_ahead: i64) -> String {
         1 => "1er".to_owned(),
         n => n.to_string(),
     };
-    let mut text = format!(
-        "{} {day} {}",
-        weekday_name(date.weekday()),
-        month_name(date.month())
-    );
+    let mut text = format!("{} {day} {}", weekday_name(date.weekday()), month_name(date.month()));
     if days_ahead > 300 {
         text.push_str(&format!(" {}", date.year()));
     }
@@ -721,9 +677,7 @@ mod tests {
 
     /// A Paris wall-clock time that exists exactly once.
     fn paris(y: i32, m: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-        let local = date(y, m, d)
-            .and_hms_opt(h, mi, 0)
-            .expect("valid test time");
+        let local = date(y, m, d).and_hms_opt(h, mi, 0).expect("valid test time");
         match Paris.from_local_datetime(&local) {
             LocalResult::Single(t) => t.with_timezone(&Utc),
             other => panic!("{local} is not a unique Paris time: {other:?}"),
@@ -731,10 +685,7 @@ mod tests {
     }
 
     fn utc(y: i32, m: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-        date(y, m, d)
-            .and_hms_opt(h, mi, 0)
-            .expect("valid test time")
-            .and_utc()
+        date(y, m, d).and_hms_opt(h, mi, 0).expect("valid test time").and_utc()
     }
 
     /// A weekly schedule as (start, end) minutes per day, Monday first; an
@@ -803,20 +754,17 @@ mod tests {
     /// Independent re-computation from the wall clock, in minutes.
     fn naive_open(schedule: &Schedule, wall: NaiveDateTime) -> bool {
         let minute = wall.hour() * 60 + wall.minute();
-        [
-            (wall.date(), 0),
-            (wall.date().pred_opt().expect("in range"), 1440),
-        ]
-        .into_iter()
-        .filter(|(day, _)| holiday_name(*day, HolidayRegion::Metropole).is_none())
-        .any(|(day, shift)| {
-            schedule[day.weekday().num_days_from_monday() as usize]
-                .iter()
-                .any(|&(start, end)| {
-                    let end = if end <= start { end + 1440 } else { end };
-                    (start..end).contains(&(minute + shift))
-                })
-        })
+        [(wall.date(), 0), (wall.date().pred_opt().expect("in range"), 1440)]
+            .into_iter()
+            .filter(|(day, _)| holiday_name(*day, HolidayRegion::Metropole).is_none())
+            .any(|(day, shift)| {
+                schedule[day.weekday().num_days_from_monday() as usize]
+                    .iter()
+                    .any(|&(start, end)| {
+                        let end = if end <= start { end + 1440 } else { end };
+                        (start..end).contains(&(minute + shift))
+                    })
+            })
     }
 
     /// The checks every next_opening result must pass.
@@ -914,14 +862,8 @@ mod tests {
         );
         assert!(matches!(w("24:00-02:00"), TimeWindowError::BadTime { .. }));
         assert!(matches!(w("22:00-24:30"), TimeWindowError::BadTime { .. }));
-        assert_eq!(
-            w("09:00-09:00"),
-            TimeWindowError::Empty("09:00-09:00".into())
-        );
-        assert_eq!(
-            w("00:00-00:00"),
-            TimeWindowError::Empty("00:00-00:00".into())
-        );
+        assert_eq!(w("09:00-09:00"), TimeWindowError::Empty("09:00-09:00".into()));
+        assert_eq!(w("00:00-00:00"), TimeWindowError::Empty("00:00-00:00".into()));
     }
 
     #[test]
@@ -1024,35 +966,21 @@ mod tests {
         let hours = default_hours();
         // Monday 2 March 2026.
         let open = [(9, 0), (10, 0), (12, 29), (13, 30), (18, 59)];
-        let closed = [
-            (0, 0),
-            (8, 59),
-            (12, 30),
-            (12, 45),
-            (13, 29),
-            (19, 0),
-            (23, 0),
-        ];
+        let closed = [(0, 0), (8, 59), (12, 30), (12, 45), (13, 29), (19, 0), (23, 0)];
         for (h, m) in open {
             assert!(hours.is_open(paris(2026, 3, 2, h, m)), "{h}:{m}");
             assert_eq!(hours.closure(paris(2026, 3, 2, h, m)), None);
         }
         for (h, m) in closed {
             assert!(!hours.is_open(paris(2026, 3, 2, h, m)), "{h}:{m}");
-            assert_eq!(
-                hours.closure(paris(2026, 3, 2, h, m)),
-                Some(Closure::OutsideHours)
-            );
+            assert_eq!(hours.closure(paris(2026, 3, 2, h, m)), Some(Closure::OutsideHours));
         }
         // Saturday morning only, Sunday never.
         assert!(hours.is_open(paris(2026, 3, 7, 11, 59)));
         assert!(!hours.is_open(paris(2026, 3, 7, 12, 0)));
         assert!(!hours.is_open(paris(2026, 3, 1, 22, 0)));
         assert!(!hours.is_open(paris(2026, 3, 1, 10, 0)));
-        assert_eq!(
-            hours.closure(paris(2026, 3, 1, 22, 0)),
-            Some(Closure::OutsideHours)
-        );
+        assert_eq!(hours.closure(paris(2026, 3, 1, 22, 0)), Some(Closure::OutsideHours));
     }
 
     #[test]
@@ -1085,10 +1013,7 @@ mod tests {
         let hours = default_hours();
         let national_day = paris(2026, 7, 14, 10, 0);
         assert!(!hours.is_open(national_day));
-        assert_eq!(
-            hours.closure(national_day),
-            Some(Closure::Holiday("Fête nationale"))
-        );
+        assert_eq!(hours.closure(national_day), Some(Closure::Holiday("Fête nationale")));
         // The day's closure is the reason even outside the windows.
         assert_eq!(
             hours.closure(paris(2026, 7, 14, 22, 0)),
@@ -1102,29 +1027,17 @@ mod tests {
 
         let mut cfg = config_of(&DEFAULT_WEEK);
         cfg.closed_dates = vec![date(2026, 12, 24)];
-        let hours =
-            OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
-        assert_eq!(
-            hours.closure(paris(2026, 12, 24, 10, 0)),
-            Some(Closure::ClosedDate)
-        );
+        let hours = OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
+        assert_eq!(hours.closure(paris(2026, 12, 24, 10, 0)), Some(Closure::ClosedDate));
         assert!(hours.is_open(paris(2026, 12, 23, 10, 0)));
 
         cfg.closed_on_holidays = false;
-        let hours =
-            OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
+        let hours = OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
         assert!(hours.is_open(national_day));
-        assert_eq!(
-            hours.closure(paris(2026, 12, 24, 10, 0)),
-            Some(Closure::ClosedDate)
-        );
+        assert_eq!(hours.closure(paris(2026, 12, 24, 10, 0)), Some(Closure::ClosedDate));
 
-        let alsace = OpeningHours::from_config(
-            &config_of(&DEFAULT_WEEK),
-            Paris,
-            HolidayRegion::AlsaceMoselle,
-        )
-        .expect("valid");
+        let alsace =
+            OpeningHours::from_config(&config_of(&DEFAULT_WEEK), Paris, HolidayRegion::AlsaceMoselle).expect("valid");
         assert_eq!(
             alsace.closure(paris(2026, 4, 3, 10, 0)),
             Some(Closure::Holiday("Vendredi saint"))
@@ -1138,8 +1051,7 @@ mod tests {
             saturday: vec!["22:00-02:00".into()],
             ..HoursConfig::default()
         };
-        let hours =
-            OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
+        let hours = OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
         // An ordinary weekend: Saturday 7 March 2026.
         assert!(!hours.is_open(paris(2026, 3, 7, 21, 59)));
         assert!(hours.is_open(paris(2026, 3, 7, 22, 0)));
@@ -1184,10 +1096,7 @@ mod tests {
     #[test]
     fn next_opening_is_now_when_open() {
         let at = paris(2026, 3, 2, 10, 17);
-        assert_eq!(
-            default_hours().next_opening(at),
-            Some(at.with_timezone(&Paris))
-        );
+        assert_eq!(default_hours().next_opening(at), Some(at.with_timezone(&Paris)));
     }
 
     #[test]
@@ -1196,20 +1105,15 @@ mod tests {
             saturday: Vec::new(),
             ..config_of(&DEFAULT_WEEK)
         };
-        let hours =
-            OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
+        let hours = OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
         let next = hours.next_opening(paris(2026, 3, 6, 20, 0)).expect("opens");
         assert_eq!(next.with_timezone(&Utc), paris(2026, 3, 9, 9, 0));
         assert_eq!(next.timezone(), Paris);
         // With Saturday morning configured, it is Saturday.
-        let next = default_hours()
-            .next_opening(paris(2026, 3, 6, 20, 0))
-            .expect("opens");
+        let next = default_hours().next_opening(paris(2026, 3, 6, 20, 0)).expect("opens");
         assert_eq!(next.with_timezone(&Utc), paris(2026, 3, 7, 9, 0));
         // During the lunch break.
-        let next = default_hours()
-            .next_opening(paris(2026, 3, 2, 12, 45))
-            .expect("opens");
+        let next = default_hours().next_opening(paris(2026, 3, 2, 12, 45)).expect("opens");
         assert_eq!(next.with_timezone(&Utc), paris(2026, 3, 2, 13, 30));
     }
 
@@ -1220,12 +1124,8 @@ mod tests {
         let next = default_hours().next_opening(eve).expect("opens");
         assert_eq!(next.with_timezone(&Utc), paris(2026, 12, 26, 9, 0));
         // In Alsace-Moselle 26 December is a holiday too.
-        let alsace = OpeningHours::from_config(
-            &config_of(&DEFAULT_WEEK),
-            Paris,
-            HolidayRegion::AlsaceMoselle,
-        )
-        .expect("valid");
+        let alsace =
+            OpeningHours::from_config(&config_of(&DEFAULT_WEEK), Paris, HolidayRegion::AlsaceMoselle).expect("valid");
         let next = alsace.next_opening(eve).expect("opens");
         assert_eq!(next.with_timezone(&Utc), paris(2026, 12, 28, 9, 0));
     }
@@ -1234,17 +1134,13 @@ mod tests {
     fn next_opening_across_the_new_year() {
         let mut cfg = config_of(&DEFAULT_WEEK);
         cfg.closed_dates = vec![date(2027, 1, 2)];
-        let hours =
-            OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
+        let hours = OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
         // Thursday 31 December 2026 after closing; 1 January is a holiday and
         // Saturday 2 January a closed date.
         let now = paris(2026, 12, 31, 19, 30);
         let next = hours.next_opening(now).expect("opens");
         assert_eq!(next.with_timezone(&Utc), paris(2027, 1, 4, 9, 0));
-        assert_eq!(
-            spoken_reopening(now.with_timezone(&Paris), next),
-            "lundi à 9 heures"
-        );
+        assert_eq!(spoken_reopening(now.with_timezone(&Paris), next), "lundi à 9 heures");
         let next = default_hours().next_opening(now).expect("opens");
         assert_eq!(next.with_timezone(&Utc), paris(2027, 1, 2, 9, 0));
     }
@@ -1255,11 +1151,8 @@ mod tests {
             saturday: vec!["22:00-02:00".into()],
             ..HoursConfig::default()
         };
-        let hours =
-            OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
-        let next = hours
-            .next_opening(paris(2026, 8, 14, 12, 0))
-            .expect("opens");
+        let hours = OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
+        let next = hours.next_opening(paris(2026, 8, 14, 12, 0)).expect("opens");
         // Saturday 15 August is a holiday, so the following Saturday.
         assert_eq!(next.with_timezone(&Utc), paris(2026, 8, 22, 22, 0));
         let at = paris(2026, 8, 23, 1, 0);
@@ -1268,24 +1161,16 @@ mod tests {
 
     #[test]
     fn never_open_gives_none() {
-        let hours =
-            OpeningHours::from_config(&HoursConfig::default(), Paris, HolidayRegion::Metropole)
-                .expect("valid");
+        let hours = OpeningHours::from_config(&HoursConfig::default(), Paris, HolidayRegion::Metropole).expect("valid");
         assert_eq!(hours.next_opening(paris(2026, 3, 2, 10, 0)), None);
-        assert_eq!(
-            hours.closure(paris(2026, 3, 2, 10, 0)),
-            Some(Closure::OutsideHours)
-        );
+        assert_eq!(hours.closure(paris(2026, 3, 2, 10, 0)), Some(Closure::OutsideHours));
         // Only open on a date the closures always hit: 14 July is a Tuesday in 2026.
         let cfg = HoursConfig {
             tuesday: vec!["09:00-10:00".into()],
-            closed_dates: (0..60)
-                .map(|w| date(2026, 7, 21) + TimeDelta::weeks(w))
-                .collect(),
+            closed_dates: (0..60).map(|w| date(2026, 7, 21) + TimeDelta::weeks(w)).collect(),
             ..HoursConfig::default()
         };
-        let hours =
-            OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
+        let hours = OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
         assert_eq!(hours.next_opening(paris(2026, 7, 14, 11, 0)), None);
     }
 
@@ -1296,11 +1181,8 @@ mod tests {
             sunday: vec!["02:30-04:00".into()],
             ..HoursConfig::default()
         };
-        let hours =
-            OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
-        let next = hours
-            .next_opening(paris(2026, 3, 28, 12, 0))
-            .expect("opens");
+        let hours = OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
+        let next = hours.next_opening(paris(2026, 3, 28, 12, 0)).expect("opens");
         assert_eq!(next.with_timezone(&Utc), utc(2026, 3, 29, 1, 0));
         assert_eq!(
             next.naive_local(),
@@ -1314,11 +1196,8 @@ mod tests {
             sunday: vec!["02:00-02:45".into()],
             ..HoursConfig::default()
         };
-        let hours =
-            OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
-        let next = hours
-            .next_opening(paris(2026, 3, 28, 12, 0))
-            .expect("opens");
+        let hours = OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
+        let next = hours.next_opening(paris(2026, 3, 28, 12, 0)).expect("opens");
         assert_eq!(next.with_timezone(&Utc), paris(2026, 4, 5, 2, 0));
     }
 
@@ -1329,11 +1208,8 @@ mod tests {
             sunday: vec!["01:30-02:45".into()],
             ..HoursConfig::default()
         };
-        let hours =
-            OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
-        let first = hours
-            .next_opening(paris(2026, 10, 24, 12, 0))
-            .expect("opens");
+        let hours = OpeningHours::from_config(&cfg, Paris, HolidayRegion::Metropole).expect("valid");
+        let first = hours.next_opening(paris(2026, 10, 24, 12, 0)).expect("opens");
         assert_eq!(first.with_timezone(&Utc), utc(2026, 10, 24, 23, 30));
         assert!(hours.is_open(utc(2026, 10, 25, 0, 30))); // 02:30 CEST
         assert!(!hours.is_open(utc(2026, 10, 25, 0, 50))); // 02:50 CEST
@@ -1366,8 +1242,7 @@ mod tests {
                         for instant in instants {
                             let at = instant.with_timezone(&Utc);
                             assert_eq!(hours.is_open(at), naive_open(schedule, wall), "{instant}");
-                            check_next_opening(&hours, at)
-                                .unwrap_or_else(|e| panic!("{instant}: {e}"));
+                            check_next_opening(&hours, at).unwrap_or_else(|e| panic!("{instant}: {e}"));
                         }
                     }
                 }
@@ -1405,10 +1280,7 @@ mod tests {
         assert_eq!(say(local(2026, 3, 8, 14, 0)), "dimanche à 14 heures");
         assert_eq!(say(local(2026, 3, 9, 9, 0)), "lundi 9 mars à 9 heures");
         assert_eq!(say(local(2026, 8, 1, 9, 0)), "samedi 1er août à 9 heures");
-        assert_eq!(
-            say(local(2027, 2, 1, 9, 0)),
-            "lundi 1er février 2027 à 9 heures"
-        );
+        assert_eq!(say(local(2027, 2, 1, 9, 0)), "lundi 1er février 2027 à 9 heures");
         assert_eq!(say(now), "dès maintenant");
     }
 
@@ -1428,18 +1300,9 @@ mod tests {
     #[test]
     fn spoken_reopening_midnight_is_the_end_of_an_evening() {
         let now = local(2026, 3, 2, 20, 0); // Monday
-        assert_eq!(
-            spoken_reopening(now, local(2026, 3, 3, 0, 0)),
-            "ce soir à minuit"
-        );
-        assert_eq!(
-            spoken_reopening(now, local(2026, 3, 4, 0, 0)),
-            "demain soir à minuit"
-        );
-        assert_eq!(
-            spoken_reopening(now, local(2026, 3, 6, 0, 0)),
-            "jeudi soir à minuit"
-        );
+        assert_eq!(spoken_reopening(now, local(2026, 3, 3, 0, 0)), "ce soir à minuit");
+        assert_eq!(spoken_reopening(now, local(2026, 3, 4, 0, 0)), "demain soir à minuit");
+        assert_eq!(spoken_reopening(now, local(2026, 3, 6, 0, 0)), "jeudi soir à minuit");
         assert_eq!(
             spoken_reopening(now, local(2026, 3, 13, 0, 0)),
             "jeudi 12 mars au soir, à minuit"
@@ -1464,8 +1327,7 @@ mod tests {
 
     /// Whole seconds from 2020-01-01 to the end of 2035, UTC.
     fn instant_2020_2035() -> impl Strategy<Value = DateTime<Utc>> {
-        (1_577_836_800_i64..2_082_758_400_i64)
-            .prop_map(|s| DateTime::from_timestamp(s, 0).expect("in range"))
+        (1_577_836_800_i64..2_082_758_400_i64).prop_map(|s| DateTime::from_timestamp(s, 0).expect("in range"))
     }
 
     proptest! {

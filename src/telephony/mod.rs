@@ -18,7 +18,10 @@ pub fn is_withheld(from: Option<&str>) -> bool {
         None | Some("") => true,
         Some(f) => {
             let lower = f.to_ascii_lowercase();
-            matches!(lower.as_str(), "anonymous" | "private" | "restricted" | "unknown" | "unavailable" | "+266696687" | "266696687") || !f.starts_with('+')
+            matches!(
+                lower.as_str(),
+                "anonymous" | "private" | "restricted" | "unknown" | "unavailable" | "+266696687" | "266696687"
+            ) || !f.starts_with('+')
         }
     }
 }

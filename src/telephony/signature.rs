@@ -83,7 +83,11 @@ pub fn validate(token: &str, url: &str, body: SignedBody<'_>, signature: &str, a
     let params: &[(String, String)] = match body {
         SignedBody::Form(params) => params,
         SignedBody::Json(raw) => {
-            let Some(expected_hash) = parsed.query_pairs().find(|(k, _)| k == "bodySHA256").map(|(_, v)| v.into_owned()) else {
+            let Some(expected_hash) = parsed
+                .query_pairs()
+                .find(|(k, _)| k == "bodySHA256")
+                .map(|(_, v)| v.into_owned())
+            else {
                 return false;
             };
             let actual_hash = hex_lower(&sha2::Sha256::digest(raw.as_bytes()));
@@ -110,7 +114,8 @@ fn mac(token: &str, message: &str, algorithm: Algorithm) -> Vec<u8> {
             m.finalize().into_bytes().to_vec()
         }
         Algorithm::HmacSha256 => {
-            let mut m = Hmac::<sha2::Sha256>::new_from_slice(token.as_bytes()).expect("HMAC accepts keys of any length");
+            let mut m =
+                Hmac::<sha2::Sha256>::new_from_slice(token.as_bytes()).expect("HMAC accepts keys of any length");
             m.update(message.as_bytes());
             m.finalize().into_bytes().to_vec()
         }
@@ -162,7 +167,9 @@ fn port_colon(authority: &str) -> Option<usize> {
     let host_start = authority.rfind('@').map_or(0, |i| i + 1);
     let host_part = &authority[host_start..];
     let after_bracket = host_part.rfind(']').map_or(0, |i| i + 1);
-    host_part[after_bracket..].rfind(':').map(|i| host_start + after_bracket + i)
+    host_part[after_bracket..]
+        .rfind(':')
+        .map(|i| host_start + after_bracket + i)
 }
 
 #[cfg(test)]
@@ -218,7 +225,12 @@ mod tests {
     fn computes_the_helper_signature_and_string_to_sign() {
         for v in vectors().iter().filter(|v| v.kind == "form") {
             let algorithm = Algorithm::from_name(&v.algorithm).unwrap();
-            assert_eq!(compute(&v.auth_token, &v.url, &v.params, algorithm), v.expected_signature, "{}", v.id);
+            assert_eq!(
+                compute(&v.auth_token, &v.url, &v.params, algorithm),
+                v.expected_signature,
+                "{}",
+                v.id
+            );
             if let Some(expected) = &v.string_to_sign {
                 assert_eq!(&string_to_sign(&v.url, &v.params), expected, "{}", v.id);
             }
@@ -228,8 +240,26 @@ mod tests {
     #[test]
     fn rejects_an_empty_or_garbled_signature() {
         let p = vec![("CallSid".to_owned(), "CA1".to_owned())];
-        assert!(!validate("t", "https://h/x", SignedBody::Form(&p), "", Algorithm::HmacSha1));
-        assert!(!validate("t", "https://h/x", SignedBody::Form(&p), "not base64!", Algorithm::HmacSha1));
-        assert!(!validate("t", "not a url", SignedBody::Form(&p), "AAAA", Algorithm::HmacSha1));
+        assert!(!validate(
+            "t",
+            "https://h/x",
+            SignedBody::Form(&p),
+            "",
+            Algorithm::HmacSha1
+        ));
+        assert!(!validate(
+            "t",
+            "https://h/x",
+            SignedBody::Form(&p),
+            "not base64!",
+            Algorithm::HmacSha1
+        ));
+        assert!(!validate(
+            "t",
+            "not a url",
+            SignedBody::Form(&p),
+            "AAAA",
+            Algorithm::HmacSha1
+        ));
     }
 }

@@ -23,7 +23,12 @@ pub struct Element {
 
 impl Element {
     pub fn new(name: &'static str) -> Self {
-        Element { name, attrs: Vec::new(), text: None, children: Vec::new() }
+        Element {
+            name,
+            attrs: Vec::new(),
+            text: None,
+            children: Vec::new(),
+        }
     }
     pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Self {
         self.attrs.push((name, value.into()));
@@ -57,17 +62,25 @@ fn write_element(writer: &mut Writer<Vec<u8>>, el: &Element) {
         start.push_attribute((*k, v.as_str()));
     }
     if el.text.is_none() && el.children.is_empty() {
-        writer.write_event(Event::Empty(start)).expect("writing to a Vec cannot fail");
+        writer
+            .write_event(Event::Empty(start))
+            .expect("writing to a Vec cannot fail");
         return;
     }
-    writer.write_event(Event::Start(start)).expect("writing to a Vec cannot fail");
+    writer
+        .write_event(Event::Start(start))
+        .expect("writing to a Vec cannot fail");
     if let Some(text) = &el.text {
-        writer.write_event(Event::Text(BytesText::new(text))).expect("writing to a Vec cannot fail");
+        writer
+            .write_event(Event::Text(BytesText::new(text)))
+            .expect("writing to a Vec cannot fail");
     }
     for child in &el.children {
         write_element(writer, child);
     }
-    writer.write_event(Event::End(BytesEnd::new(el.name))).expect("writing to a Vec cannot fail");
+    writer
+        .write_event(Event::End(BytesEnd::new(el.name)))
+        .expect("writing to a Vec cannot fail");
 }
 
 /// What the renderer needs besides the steps.
@@ -90,7 +103,10 @@ pub trait Callbacks {
 pub const LANGUAGE: &str = "fr-FR";
 
 fn say(voice: &Voice, text: &str) -> Element {
-    Element::new("Say").attr("voice", voice.voice.clone()).attr("language", LANGUAGE).text(text)
+    Element::new("Say")
+        .attr("voice", voice.voice.clone())
+        .attr("language", LANGUAGE)
+        .text(text)
 }
 
 fn prompt(voice: &Voice, urls: &dyn Callbacks, p: &Prompt) -> Element {
@@ -110,7 +126,11 @@ pub fn render(steps: &[Step], voice: &Voice, urls: &dyn Callbacks) -> String {
     for step in steps {
         match step {
             Step::Play(prompts) => verbs.extend(prompts.iter().map(|p| prompt(voice, urls, p))),
-            Step::Ask { prompts, timeout_secs, speech_hints } => {
+            Step::Ask {
+                prompts,
+                timeout_secs,
+                speech_hints,
+            } => {
                 let mut gather = Element::new("Gather")
                     .attr("action", urls.next("input"))
                     .attr("method", "POST")
@@ -125,9 +145,17 @@ pub fn render(steps: &[Step], voice: &Voice, urls: &dyn Callbacks) -> String {
                 }
                 gather.children = prompts.iter().map(|p| prompt(voice, urls, p)).collect();
                 verbs.push(gather);
-                verbs.push(Element::new("Redirect").attr("method", "POST").text(urls.next("no-input")));
+                verbs.push(
+                    Element::new("Redirect")
+                        .attr("method", "POST")
+                        .text(urls.next("no-input")),
+                );
             }
-            Step::Dial { number, caller_id, ring_secs } => {
+            Step::Dial {
+                number,
+                caller_id,
+                ring_secs,
+            } => {
                 let mut dial = Element::new("Dial")
                     .attr("action", urls.next("dial"))
                     .attr("method", "POST")
@@ -151,7 +179,11 @@ pub fn render(steps: &[Step], voice: &Voice, urls: &dyn Callbacks) -> String {
                         .attr("recordingStatusCallback", urls.recording_status())
                         .attr("recordingStatusCallbackMethod", "POST"),
                 );
-                verbs.push(Element::new("Redirect").attr("method", "POST").text(urls.next("no-recording")));
+                verbs.push(
+                    Element::new("Redirect")
+                        .attr("method", "POST")
+                        .text(urls.next("no-recording")),
+                );
             }
             Step::HangUp => verbs.push(Element::new("Hangup")),
         }
@@ -168,7 +200,9 @@ pub fn safe_fallback(voice: &Voice, fallback_number: Option<&str>, caller_id: Op
     )];
     match fallback_number {
         Some(number) => {
-            let mut dial = Element::new("Dial").attr("timeout", "30").attr("answerOnBridge", "true");
+            let mut dial = Element::new("Dial")
+                .attr("timeout", "30")
+                .attr("answerOnBridge", "true");
             if let Some(id) = caller_id {
                 dial = dial.attr("callerId", id);
             }
@@ -210,28 +244,54 @@ mod tests {
     }
 
     fn voice() -> Voice {
-        Voice { voice: "Polly.Lea".into() }
+        Voice {
+            voice: "Polly.Lea".into(),
+        }
     }
 
     #[test]
     fn escapes_text_and_urls() {
-        let xml = render(&[Step::Play(vec![Prompt::Speech("Parents & bébés <3".into())])], &voice(), &Urls);
+        let xml = render(
+            &[Step::Play(vec![Prompt::Speech("Parents & bébés <3".into())])],
+            &voice(),
+            &Urls,
+        );
         assert!(xml.contains("Parents &amp; bébés &lt;3"), "{xml}");
-        let xml = render(&[Step::Ask { prompts: vec![], timeout_secs: 5, speech_hints: vec![] }], &voice(), &Urls);
+        let xml = render(
+            &[Step::Ask {
+                prompts: vec![],
+                timeout_secs: 5,
+                speech_hints: vec![],
+            }],
+            &voice(),
+            &Urls,
+        );
         assert!(xml.contains("step=3&amp;event=input"), "{xml}");
     }
 
     #[test]
     fn a_gather_is_always_followed_by_a_redirect() {
         let xml = render(
-            &[Step::Ask { prompts: vec![Prompt::Speech("Tapez 1".into())], timeout_secs: 6, speech_hints: vec!["allaitement".into()] }],
+            &[Step::Ask {
+                prompts: vec![Prompt::Speech("Tapez 1".into())],
+                timeout_secs: 6,
+                speech_hints: vec!["allaitement".into()],
+            }],
             &voice(),
             &Urls,
         );
         let gather_end = xml.find("</Gather>").expect("a Gather");
-        assert!(xml[gather_end..].contains("<Redirect method=\"POST\">https://h.example/twilio/voice/next?step=3&amp;event=no-input</Redirect>"), "{xml}");
+        assert!(
+            xml[gather_end..].contains(
+                "<Redirect method=\"POST\">https://h.example/twilio/voice/next?step=3&amp;event=no-input</Redirect>"
+            ),
+            "{xml}"
+        );
         assert!(xml.contains(r#"input="dtmf speech""#), "{xml}");
-        assert!(xml.starts_with(r#"<?xml version="1.0" encoding="UTF-8"?><Response>"#), "{xml}");
+        assert!(
+            xml.starts_with(r#"<?xml version="1.0" encoding="UTF-8"?><Response>"#),
+            "{xml}"
+        );
     }
 
     #[test]

@@ -10,9 +10,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
 
+use super::is_withheld;
 use super::twiml::{self, Callbacks, Voice};
 use super::webhook::TwilioRequest;
-use super::is_withheld;
 use crate::contacts::calls::{self, StepRequest};
 use crate::db::{NewCall, RecordingUpdate};
 use crate::http::AppState;
@@ -37,7 +37,11 @@ pub fn twiml_response(body: String) -> Response {
 /// The answer when anything failed: apology and fallback number.
 pub fn fallback_response(state: &AppState) -> Response {
     let s = state.settings();
-    twiml_response(twiml::safe_fallback(&Voice { voice: s.voice.clone() }, s.fallback_number.as_deref(), s.lines.first().map(|l| l.number.as_str())))
+    twiml_response(twiml::safe_fallback(
+        &Voice { voice: s.voice.clone() },
+        s.fallback_number.as_deref(),
+        s.lines.first().map(|l| l.number.as_str()),
+    ))
 }
 
 /// Absolute callback URLs for one step of one call.
@@ -59,14 +63,18 @@ impl Callbacks for Urls<'_> {
 }
 
 fn url_path_segment(s: &str) -> String {
-    url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>().replace('+', "%20")
+    url::form_urlencoded::byte_serialize(s.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20")
 }
 
 fn new_call(state: &AppState, req: &TwilioRequest, call_sid: &str) -> NewCall {
     let settings = state.settings();
     let from = req.get("From").or(req.get("Caller"));
     let to = req.get("To").or(req.get("Called")).map(str::to_owned);
-    let script = to.as_deref().map_or(settings.default_script.clone(), |n| settings.script_for_line(n).to_owned());
+    let script = to.as_deref().map_or(settings.default_script.clone(), |n| {
+        settings.script_for_line(n).to_owned()
+    });
     NewCall {
         call_sid: call_sid.to_owned(),
         line_number: to,
@@ -83,10 +91,20 @@ async fn run_step(state: &AppState, req: &TwilioRequest, step: i64, event: CallE
         return fallback_response(state);
     };
     let settings = state.settings();
-    let voice = Voice { voice: settings.voice.clone() };
+    let voice = Voice {
+        voice: settings.voice.clone(),
+    };
     let base = settings.public_url.clone();
-    let render = move |steps: &[crate::ivr::step::Step], next_step: i64| twiml::render(steps, &voice, &Urls { base: &base, next_step });
-    let request = StepRequest { call: new_call(state, req, call_sid), step, event, idempotency_token: req.idempotency_token.clone(), now: state.now() };
+    let render = move |steps: &[crate::ivr::step::Step], next_step: i64| {
+        twiml::render(steps, &voice, &Urls { base: &base, next_step })
+    };
+    let request = StepRequest {
+        call: new_call(state, req, call_sid),
+        step,
+        event,
+        idempotency_token: req.idempotency_token.clone(),
+        now: state.now(),
+    };
     let scripts = state.scripts();
     let flow = calls::play_step(state.store().as_ref(), &scripts, settings, request, &render);
     match tokio::time::timeout(STEP_DEADLINE, flow).await {
@@ -114,10 +132,18 @@ async fn next(State(state): State<AppState>, req: TwilioRequest) -> Response {
         return fallback_response(&state);
     };
     let event = match req.query("event").unwrap_or("") {
-        "input" => CallEvent::Input { digits: req.get("Digits").unwrap_or("").to_owned(), speech: req.get("SpeechResult").map(str::to_owned) },
+        "input" => CallEvent::Input {
+            digits: req.get("Digits").unwrap_or("").to_owned(),
+            speech: req.get("SpeechResult").map(str::to_owned),
+        },
         "no-input" => CallEvent::NoInput,
-        "dial" => CallEvent::DialEnded { status: DialStatus::parse(req.get("DialCallStatus").unwrap_or("failed")) },
-        "record" => match (req.get("RecordingSid"), req.get("RecordingDuration").and_then(|d| d.parse::<u32>().ok())) {
+        "dial" => CallEvent::DialEnded {
+            status: DialStatus::parse(req.get("DialCallStatus").unwrap_or("failed")),
+        },
+        "record" => match (
+            req.get("RecordingSid"),
+            req.get("RecordingDuration").and_then(|d| d.parse::<u32>().ok()),
+        ) {
             (Some(sid), duration) if duration != Some(0) => {
                 if let Some(call_sid) = req.get("CallSid") {
                     let update = RecordingUpdate {
@@ -133,7 +159,10 @@ async fn next(State(state): State<AppState>, req: TwilioRequest) -> Response {
                         tracing::error!(call_sid, error = %error, "could not store a recording");
                     }
                 }
-                CallEvent::Recorded { recording_sid: sid.to_owned(), duration_secs: duration }
+                CallEvent::Recorded {
+                    recording_sid: sid.to_owned(),
+                    duration_secs: duration,
+                }
             }
             _ => CallEvent::NoRecording,
         },

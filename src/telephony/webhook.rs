@@ -24,7 +24,11 @@ pub struct TwilioRequest {
 impl TwilioRequest {
     /// The first value of `name`, if present and not empty.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty())
+        self.params
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.is_empty())
     }
     pub fn query(&self, name: &str) -> Option<&str> {
         self.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
@@ -41,34 +45,64 @@ impl FromRequest<AppState> for TwilioRequest {
         // The signature covers the URL as requested: use the original URI (not one
         // rewritten by nesting) under the configured public base URL, never a URL
         // rebuilt from parsed parameters.
-        let uri = req.extensions().get::<OriginalUri>().map(|o| o.0.clone()).unwrap_or_else(|| req.uri().clone());
+        let uri = req
+            .extensions()
+            .get::<OriginalUri>()
+            .map(|o| o.0.clone())
+            .unwrap_or_else(|| req.uri().clone());
         let path_and_query = uri.path_and_query().map_or("/", |pq| pq.as_str()).to_owned();
         let headers: HeaderMap = req.headers().clone();
-        let body = axum::body::to_bytes(req.into_body(), MAX_BODY)
-            .await
-            .map_err(|_| (StatusCode::PAYLOAD_TOO_LARGE, "request body too large for a provider webhook").into_response())?;
+        let body = axum::body::to_bytes(req.into_body(), MAX_BODY).await.map_err(|_| {
+            (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "request body too large for a provider webhook",
+            )
+                .into_response()
+        })?;
         let params: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
-        let query: Vec<(String, String)> = uri.query().map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect()).unwrap_or_default();
+        let query: Vec<(String, String)> = uri
+            .query()
+            .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+            .unwrap_or_default();
 
         let settings = state.settings();
         if settings.verify_signatures {
             let url = format!("{}{}", settings.public_url, path_and_query);
-            let given = headers.get("x-twilio-signature").and_then(|v| v.to_str().ok()).unwrap_or("");
-            let token = settings.twilio_auth_token.as_ref().map(secrecy::ExposeSecret::expose_secret).unwrap_or("");
+            let given = headers
+                .get("x-twilio-signature")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
+            let token = settings
+                .twilio_auth_token
+                .as_ref()
+                .map(secrecy::ExposeSecret::expose_secret)
+                .unwrap_or("");
             if token.is_empty() || !verify(token, &url, &headers, &body, &params, given) {
                 tracing::warn!(path = %uri.path(), signed = !given.is_empty(), "rejected a webhook with a missing or wrong signature");
                 return Err((StatusCode::FORBIDDEN, "invalid or missing X-Twilio-Signature\n").into_response());
             }
         }
-        let idempotency_token = headers.get("i-twilio-idempotency-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
-        Ok(TwilioRequest { params, query, idempotency_token })
+        let idempotency_token = headers
+            .get("i-twilio-idempotency-token")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        Ok(TwilioRequest {
+            params,
+            query,
+            idempotency_token,
+        })
     }
 }
 
 fn verify(token: &str, url: &str, headers: &HeaderMap, body: &Bytes, params: &[(String, String)], given: &str) -> bool {
-    let is_json = headers.get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("application/json"));
+    let is_json = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("application/json"));
     if is_json {
-        let Ok(raw) = std::str::from_utf8(body) else { return false };
+        let Ok(raw) = std::str::from_utf8(body) else {
+            return false;
+        };
         signature::validate(token, url, SignedBody::Json(raw), given, Algorithm::HmacSha1)
     } else {
         signature::validate(token, url, SignedBody::Form(params), given, Algorithm::HmacSha1)

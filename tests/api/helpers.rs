@@ -47,8 +47,13 @@ pub async fn fresh_database(backend: &Backend, dir: &std::path::Path) -> String 
         Backend::Postgres(admin_url) => {
             use sqlx::Connection;
             let name = format!("nv_test_{}", uuid::Uuid::new_v4().simple());
-            let mut admin = sqlx::PgConnection::connect(admin_url).await.expect("connect to the test PostgreSQL");
-            sqlx::query(&format!("create database {name}")).execute(&mut admin).await.expect("create a test database");
+            let mut admin = sqlx::PgConnection::connect(admin_url)
+                .await
+                .expect("connect to the test PostgreSQL");
+            sqlx::query(&format!("create database {name}"))
+                .execute(&mut admin)
+                .await
+                .expect("create a test database");
             let mut url = url::Url::parse(admin_url).expect("a PostgreSQL URL");
             url.set_path(&name);
             url.to_string()
@@ -62,7 +67,10 @@ pub fn settings(database_url: &str, extra: &[(&str, &str)]) -> Settings {
     let mut env: BTreeMap<String, String> = BTreeMap::new();
     env.insert("NUMEROVERT_DATABASE_URL".into(), database_url.into());
     env.insert("NUMEROVERT_PUBLIC_URL".into(), BASE.into());
-    env.insert("NUMEROVERT_SCRIPTS_DIR".into(), concat!(env!("CARGO_MANIFEST_DIR"), "/ivr-scripts").into());
+    env.insert(
+        "NUMEROVERT_SCRIPTS_DIR".into(),
+        concat!(env!("CARGO_MANIFEST_DIR"), "/ivr-scripts").into(),
+    );
     env.insert("TWILIO_AUTH_TOKEN".into(), TOKEN.into());
     for (k, v) in extra {
         env.insert((*k).into(), (*v).into());
@@ -72,7 +80,11 @@ pub fn settings(database_url: &str, extra: &[(&str, &str)]) -> Settings {
 
 /// Paris wall-clock time as a UTC instant.
 pub fn paris(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-    chrono_tz::Europe::Paris.with_ymd_and_hms(y, m, d, h, min, 0).single().expect("an unambiguous Paris time").with_timezone(&Utc)
+    chrono_tz::Europe::Paris
+        .with_ymd_and_hms(y, m, d, h, min, 0)
+        .single()
+        .expect("an unambiguous Paris time")
+        .with_timezone(&Utc)
 }
 
 /// A Tuesday morning: the line is open.
@@ -91,19 +103,31 @@ impl TestApp {
         let dir = tempfile::tempdir().unwrap();
         let url = fresh_database(backend, dir.path()).await;
         let settings = settings(&url, &[]);
-        let store = db::connect(&settings.database_url).await.expect("the test database opens");
+        let store = db::connect(&settings.database_url)
+            .await
+            .expect("the test database opens");
         TestApp::with_store(settings, store, at, dir)
     }
 
     pub fn with_store(settings: Settings, store: Arc<dyn Store>, at: DateTime<Utc>, dir: tempfile::TempDir) -> TestApp {
-        let scripts = Arc::new(Library::load(&settings.scripts_dir, settings.role_ids()).expect("shipped scripts are valid"));
+        let scripts =
+            Arc::new(Library::load(&settings.scripts_dir, settings.role_ids()).expect("shipped scripts are valid"));
         let clock_fn: Clock = Arc::new(move || at);
         let router = numerovert::http::router(AppState::new(settings, store.clone(), scripts, clock_fn));
-        TestApp { router, store, _dir: dir }
+        TestApp {
+            router,
+            store,
+            _dir: dir,
+        }
     }
 
     /// Posts a form to an absolute URL of the service, signed as Twilio would sign it.
-    pub async fn post_signed(&self, url: &str, params: &[(String, String)], headers: &[(&str, &str)]) -> (StatusCode, String) {
+    pub async fn post_signed(
+        &self,
+        url: &str,
+        params: &[(String, String)],
+        headers: &[(&str, &str)],
+    ) -> (StatusCode, String) {
         let sig = signature::compute(TOKEN, url, params, signature::Algorithm::HmacSha1);
         let mut all = vec![("X-Twilio-Signature", sig.as_str())];
         all.extend_from_slice(headers);
@@ -112,7 +136,9 @@ impl TestApp {
 
     pub async fn post(&self, url: &str, params: &[(String, String)], headers: &[(&str, &str)]) -> (StatusCode, String) {
         let path = url.strip_prefix(BASE).unwrap_or(url);
-        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(params).finish();
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(params)
+            .finish();
         let mut req = Request::post(path).header("content-type", "application/x-www-form-urlencoded; charset=UTF-8");
         for (k, v) in headers {
             req = req.header(*k, *v);
@@ -132,8 +158,19 @@ impl TestApp {
     }
 
     pub async fn timeline_kinds(&self, call_sid: &str) -> Vec<String> {
-        let contact = self.store.contact_for_call(call_sid).await.unwrap().expect("the call is stored");
-        self.store.timeline(contact.contact_id).await.unwrap().into_iter().map(|e| e.kind).collect()
+        let contact = self
+            .store
+            .contact_for_call(call_sid)
+            .await
+            .unwrap()
+            .expect("the call is stored");
+        self.store
+            .timeline(contact.contact_id)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.kind)
+            .collect()
     }
 }
 
@@ -165,7 +202,10 @@ pub fn parse_twiml(xml: &str) -> El {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut stack: Vec<El> = vec![El::default()];
     loop {
-        match reader.read_event().unwrap_or_else(|e| panic!("malformed TwiML ({e}): {xml}")) {
+        match reader
+            .read_event()
+            .unwrap_or_else(|e| panic!("malformed TwiML ({e}): {xml}"))
+        {
             Event::Start(s) => stack.push(element(&s)),
             Event::Empty(s) => {
                 let el = element(&s);
@@ -180,7 +220,13 @@ pub fn parse_twiml(xml: &str) -> El {
             _ => {}
         }
     }
-    let root = stack.pop().unwrap().children.into_iter().next().expect("a root element");
+    let root = stack
+        .pop()
+        .unwrap()
+        .children
+        .into_iter()
+        .next()
+        .expect("a root element");
     assert_eq!(root.name, "Response", "{xml}");
     root
 }
@@ -188,7 +234,16 @@ pub fn parse_twiml(xml: &str) -> El {
 fn element(s: &quick_xml::events::BytesStart<'_>) -> El {
     El {
         name: String::from_utf8(s.name().as_ref().to_vec()).unwrap(),
-        attrs: s.attributes().map(|a| a.unwrap()).map(|a| (String::from_utf8(a.key.as_ref().to_vec()).unwrap(), a.unescape_value().unwrap().into_owned())).collect(),
+        attrs: s
+            .attributes()
+            .map(|a| a.unwrap())
+            .map(|a| {
+                (
+                    String::from_utf8(a.key.as_ref().to_vec()).unwrap(),
+                    a.unescape_value().unwrap().into_owned(),
+                )
+            })
+            .collect(),
         ..El::default()
     }
 }
@@ -229,7 +284,13 @@ impl<'a> Call<'a> {
 
     /// A parent dials the line.
     pub async fn dial_in(app: &'a TestApp, from: &str) -> Call<'a> {
-        let mut call = Call { app, sid: format!("CA{}", uuid::Uuid::new_v4().simple()), from: from.into(), doc: El::default(), raw: String::new() };
+        let mut call = Call {
+            app,
+            sid: format!("CA{}", uuid::Uuid::new_v4().simple()),
+            from: from.into(),
+            doc: El::default(),
+            raw: String::new(),
+        };
         let params = call.params(&[("CallStatus", "ringing")]);
         call.follow(&format!("{BASE}/twilio/voice"), params).await;
         call
@@ -244,11 +305,21 @@ impl<'a> Call<'a> {
 
     /// What the caller hears from the last document, in order.
     pub fn heard(&self) -> String {
-        self.doc.all().iter().filter(|e| e.name == "Say").map(|e| e.text.as_str()).collect::<Vec<_>>().join(" ")
+        self.doc
+            .all()
+            .iter()
+            .filter(|e| e.name == "Say")
+            .map(|e| e.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     fn find(&self, name: &str) -> &El {
-        self.doc.all().into_iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no <{name}> in {}", self.raw))
+        self.doc
+            .all()
+            .into_iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no <{name}> in {}", self.raw))
     }
 
     /// Presses keys at the current `<Gather>`.
@@ -268,8 +339,14 @@ impl<'a> Call<'a> {
     /// Presses nothing: Twilio falls through to the `<Redirect>` after the `<Gather>`.
     pub async fn stay_silent(&mut self) {
         let children = &self.doc.children;
-        let at = children.iter().position(|e| e.name == "Gather").unwrap_or_else(|| panic!("no Gather in {}", self.raw));
-        let redirect = children.get(at + 1).filter(|e| e.name == "Redirect").unwrap_or_else(|| panic!("no Redirect after the Gather in {}", self.raw));
+        let at = children
+            .iter()
+            .position(|e| e.name == "Gather")
+            .unwrap_or_else(|| panic!("no Gather in {}", self.raw));
+        let redirect = children
+            .get(at + 1)
+            .filter(|e| e.name == "Redirect")
+            .unwrap_or_else(|| panic!("no Redirect after the Gather in {}", self.raw));
         let url = redirect.text.clone();
         let params = self.params(&[]);
         self.follow(&url, params).await;
@@ -278,14 +355,22 @@ impl<'a> Call<'a> {
     /// The number the current `<Dial>` rings.
     pub fn ringing(&self) -> (String, Option<String>) {
         let dial = self.find("Dial");
-        let number = dial.children.iter().find(|c| c.name == "Number").map(|n| n.text.clone()).unwrap_or_else(|| dial.text.clone());
+        let number = dial
+            .children
+            .iter()
+            .find(|c| c.name == "Number")
+            .map(|n| n.text.clone())
+            .unwrap_or_else(|| dial.text.clone());
         (number, dial.attr("callerId").map(str::to_owned))
     }
 
     /// The `<Dial>` ends with `status` (`completed`, `no-answer`, `busy`…).
     pub async fn dial_ends(&mut self, status: &str) {
         let action = self.find("Dial").attr("action").expect("a Dial action").to_owned();
-        let mut extra = vec![("DialCallStatus", status), ("DialCallSid", "CAchild000000000000000000000000001")];
+        let mut extra = vec![
+            ("DialCallStatus", status),
+            ("DialCallSid", "CAchild000000000000000000000000001"),
+        ];
         if status == "completed" {
             extra.push(("DialCallDuration", "300"));
         }
@@ -296,18 +381,36 @@ impl<'a> Call<'a> {
     /// The caller speaks after the tone; Twilio posts the `<Record>` action.
     pub async fn leave_message(&mut self, recording_sid: &str, secs: u32) {
         let action = self.find("Record").attr("action").expect("a Record action").to_owned();
-        let url = format!("https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/{recording_sid}");
+        let url = format!(
+            "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/{recording_sid}"
+        );
         let secs = secs.to_string();
-        let params = self.params(&[("RecordingSid", recording_sid), ("RecordingUrl", &url), ("RecordingDuration", &secs), ("Digits", "#")]);
+        let params = self.params(&[
+            ("RecordingSid", recording_sid),
+            ("RecordingUrl", &url),
+            ("RecordingDuration", &secs),
+            ("Digits", "#"),
+        ]);
         self.follow(&action, params).await;
     }
 
     /// The recording status callback Twilio sends once the file is ready.
     pub async fn recording_ready(&self, recording_sid: &str, secs: u32) -> StatusCode {
-        let url = format!("https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/{recording_sid}");
+        let url = format!(
+            "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/{recording_sid}"
+        );
         let secs = secs.to_string();
-        let params = self.params(&[("RecordingSid", recording_sid), ("RecordingUrl", &url), ("RecordingDuration", &secs), ("RecordingStatus", "completed"), ("RecordingSource", "RecordVerb")]);
-        self.app.post_signed(&format!("{BASE}/twilio/voice/recording"), &params, &[]).await.0
+        let params = self.params(&[
+            ("RecordingSid", recording_sid),
+            ("RecordingUrl", &url),
+            ("RecordingDuration", &secs),
+            ("RecordingStatus", "completed"),
+            ("RecordingSource", "RecordVerb"),
+        ]);
+        self.app
+            .post_signed(&format!("{BASE}/twilio/voice/recording"), &params, &[])
+            .await
+            .0
     }
 
     /// A status callback for this call.
@@ -318,6 +421,9 @@ impl<'a> Call<'a> {
             extra.push(("CallDuration", d.as_str()));
         }
         let params = self.params(&extra);
-        self.app.post_signed(&format!("{BASE}/twilio/voice/status"), &params, &[]).await.0
+        self.app
+            .post_signed(&format!("{BASE}/twilio/voice/status"), &params, &[])
+            .await
+            .0
     }
 }

@@ -8,7 +8,12 @@ use numerovert::db::sqlite::SqliteStore;
 use crate::helpers::*;
 
 fn incoming(sid: &str) -> Vec<(String, String)> {
-    vec![("CallSid".into(), sid.into()), ("From".into(), PARENT.into()), ("To".into(), LINE.into()), ("CallStatus".into(), "ringing".into())]
+    vec![
+        ("CallSid".into(), sid.into()),
+        ("From".into(), PARENT.into()),
+        ("To".into(), LINE.into()),
+        ("CallStatus".into(), "ringing".into()),
+    ]
 }
 
 #[tokio::test]
@@ -18,17 +23,35 @@ async fn unsigned_or_badly_signed_webhooks_are_refused_with_403() {
     let params = incoming("CA00000000000000000000000000000001");
     let (status, _) = app.post(&url, &params, &[]).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "no signature");
-    let (status, _) = app.post(&url, &params, &[("X-Twilio-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")]).await;
+    let (status, _) = app
+        .post(&url, &params, &[("X-Twilio-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")])
+        .await;
     assert_eq!(status, StatusCode::FORBIDDEN, "wrong signature");
     // Signed for other parameters: tampering is detected.
-    let sig = numerovert::telephony::signature::compute(TOKEN, &url, &incoming("CA99999999999999999999999999999999"), numerovert::telephony::signature::Algorithm::HmacSha1);
+    let sig = numerovert::telephony::signature::compute(
+        TOKEN,
+        &url,
+        &incoming("CA99999999999999999999999999999999"),
+        numerovert::telephony::signature::Algorithm::HmacSha1,
+    );
     let (status, _) = app.post(&url, &params, &[("X-Twilio-Signature", &sig)]).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "tampered parameters");
-    for path in ["/twilio/voice/next?step=1&event=input", "/twilio/voice/status", "/twilio/voice/recording"] {
+    for path in [
+        "/twilio/voice/next?step=1&event=input",
+        "/twilio/voice/status",
+        "/twilio/voice/recording",
+    ] {
         let (status, _) = app.post(&format!("{BASE}{path}"), &params, &[]).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{path} checks signatures too");
     }
-    assert!(app.store.contact_for_call("CA00000000000000000000000000000001").await.unwrap().is_none(), "nothing stored for a refused request");
+    assert!(
+        app.store
+            .contact_for_call("CA00000000000000000000000000000001")
+            .await
+            .unwrap()
+            .is_none(),
+        "nothing stored for a refused request"
+    );
     let (status, _) = app.post_signed(&url, &params, &[]).await;
     assert_eq!(status, StatusCode::OK);
 }
@@ -53,16 +76,33 @@ async fn a_broken_store_still_gets_the_caller_to_a_person() {
     let app = TestApp::with_store(settings, store.clone(), open_hours(), dir);
     store.pool().close().await;
 
-    let (status, body) = app.post_signed(&format!("{BASE}/twilio/voice"), &incoming("CA00000000000000000000000000000003"), &[]).await;
+    let (status, body) = app
+        .post_signed(
+            &format!("{BASE}/twilio/voice"),
+            &incoming("CA00000000000000000000000000000003"),
+            &[],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "never a bare 500: {body}");
     let doc = parse_twiml(&body);
-    let said: String = doc.all().iter().filter(|e| e.name == "Say").map(|e| e.text.clone()).collect();
+    let said: String = doc
+        .all()
+        .iter()
+        .filter(|e| e.name == "Say")
+        .map(|e| e.text.clone())
+        .collect();
     assert!(said.contains("problème technique"), "{said}");
     let dial = doc.children.iter().find(|e| e.name == "Dial").expect("a transfer");
     assert_eq!(dial.children[0].text, FALLBACK, "the fallback number is dialled");
 
     // A later step of the same call too.
-    let (status, body) = app.post_signed(&format!("{BASE}/twilio/voice/next?step=1&event=input"), &incoming("CA00000000000000000000000000000003"), &[]).await;
+    let (status, body) = app
+        .post_signed(
+            &format!("{BASE}/twilio/voice/next?step=1&event=input"),
+            &incoming("CA00000000000000000000000000000003"),
+            &[],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains(FALLBACK), "{body}");
 
@@ -75,13 +115,33 @@ async fn a_broken_store_still_gets_the_caller_to_a_person() {
 #[tokio::test]
 async fn malformed_steps_get_the_fallback_not_an_error() {
     let app = TestApp::spawn(&Backend::Sqlite, open_hours()).await;
-    for path in ["/twilio/voice/next?step=abc&event=input", "/twilio/voice/next?step=1&event=bogus", "/twilio/voice/next"] {
-        let (status, body) = app.post_signed(&format!("{BASE}{path}"), &incoming("CA00000000000000000000000000000004"), &[]).await;
+    for path in [
+        "/twilio/voice/next?step=abc&event=input",
+        "/twilio/voice/next?step=1&event=bogus",
+        "/twilio/voice/next",
+    ] {
+        let (status, body) = app
+            .post_signed(
+                &format!("{BASE}{path}"),
+                &incoming("CA00000000000000000000000000000004"),
+                &[],
+            )
+            .await;
         assert_eq!(status, StatusCode::OK, "{path}");
         assert!(body.contains(FALLBACK), "{path}: {body}");
     }
-    let (status, _) = app.post_signed(&format!("{BASE}/twilio/voice/status"), &[("CallSid".to_string(), "CA1".to_string())], &[]).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST, "a status without CallStatus is a clear client error");
+    let (status, _) = app
+        .post_signed(
+            &format!("{BASE}/twilio/voice/status"),
+            &[("CallSid".to_string(), "CA1".to_string())],
+            &[],
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "a status without CallStatus is a clear client error"
+    );
 }
 
 #[tokio::test]

@@ -10,7 +10,10 @@ async fn a_menu_choice_puts_the_parent_through_to_the_right_role() {
         let mut call = Call::dial_in(&app, PARENT).await;
         let welcome = call.heard();
         for needed in ["15", "112", "114", "gratuit et confidentiel", "tapez 1"] {
-            assert!(welcome.contains(needed), "{backend:?}: the welcome lacks {needed:?}: {welcome}");
+            assert!(
+                welcome.contains(needed),
+                "{backend:?}: the welcome lacks {needed:?}: {welcome}"
+            );
         }
         let gather = call.doc.children.iter().find(|e| e.name == "Gather").unwrap();
         assert_eq!(gather.attr("language"), Some("fr-FR"));
@@ -19,7 +22,11 @@ async fn a_menu_choice_puts_the_parent_through_to_the_right_role() {
         assert!(call.heard().contains("conseillère en lactation"), "{}", call.heard());
         let (number, caller_id) = call.ringing();
         assert_eq!(number, "+33639980005", "the lactation consultant's number is rung");
-        assert_eq!(caller_id.as_deref(), Some(LINE), "the professional sees the helpline number, not the parent's");
+        assert_eq!(
+            caller_id.as_deref(),
+            Some(LINE),
+            "the professional sees the helpline number, not the parent's"
+        );
 
         call.dial_ends("completed").await;
         assert!(call.doc.children.iter().any(|e| e.name == "Hangup"));
@@ -34,8 +41,20 @@ async fn a_menu_choice_puts_the_parent_through_to_the_right_role() {
         assert_eq!(contact.duration_secs, Some(320));
         assert!(contact.ended_at.is_some());
         let kinds = app.timeline_kinds(&call.sid).await;
-        for kind in ["call-start", "message", "open", "menu", "choice", "transfer", "transfer-ended", "call-status"] {
-            assert!(kinds.iter().any(|k| k == kind), "{backend:?}: timeline lacks {kind}: {kinds:?}");
+        for kind in [
+            "call-start",
+            "message",
+            "open",
+            "menu",
+            "choice",
+            "transfer",
+            "transfer-ended",
+            "call-status",
+        ] {
+            assert!(
+                kinds.iter().any(|k| k == kind),
+                "{backend:?}: timeline lacks {kind}: {kinds:?}"
+            );
         }
     }
 }
@@ -47,8 +66,16 @@ async fn silence_repeats_the_menu_then_reaches_reception_never_hangs_up() {
         let mut call = Call::dial_in(&app, PARENT).await;
         for _ in 0..2 {
             call.stay_silent().await;
-            assert!(call.heard().starts_with("Je n'ai pas entendu votre choix."), "{}", call.heard());
-            assert!(call.heard().contains("tapez 1"), "the menu is played again: {}", call.heard());
+            assert!(
+                call.heard().starts_with("Je n'ai pas entendu votre choix."),
+                "{}",
+                call.heard()
+            );
+            assert!(
+                call.heard().contains("tapez 1"),
+                "the menu is played again: {}",
+                call.heard()
+            );
         }
         call.stay_silent().await;
         assert!(call.heard().contains("l'accueil de la Maison"), "{}", call.heard());
@@ -57,9 +84,17 @@ async fn silence_repeats_the_menu_then_reaches_reception_never_hangs_up() {
 
         // Nobody at reception either: the parent is offered a message or a callback.
         call.dial_ends("no-answer").await;
-        assert!(call.heard().contains("Toutes nos professionnelles sont occupées"), "{}", call.heard());
+        assert!(
+            call.heard().contains("Toutes nos professionnelles sont occupées"),
+            "{}",
+            call.heard()
+        );
         call.press("2").await;
-        assert!(call.heard().contains("une professionnelle vous rappellera"), "{}", call.heard());
+        assert!(
+            call.heard().contains("une professionnelle vous rappellera"),
+            "{}",
+            call.heard()
+        );
         call.status("completed", Some(95)).await;
         let contact = app.store.contact_for_call(&call.sid).await.unwrap().unwrap();
         assert_eq!(contact.outcome.as_deref(), Some("callback_requested"), "{backend:?}");
@@ -81,15 +116,26 @@ async fn a_wrong_key_is_handled_kindly_and_star_and_hash_work() {
         call.press("6").await;
         assert!(call.heard().contains("Pour nos horaires, tapez 1"), "{}", call.heard());
         call.press("*").await;
-        assert!(call.heard().starts_with("Pour nos horaires, tapez 1"), "star repeats: {}", call.heard());
+        assert!(
+            call.heard().starts_with("Pour nos horaires, tapez 1"),
+            "star repeats: {}",
+            call.heard()
+        );
         call.press("#").await;
-        assert!(call.heard().starts_with("Pour la grossesse"), "hash goes back: {}", call.heard());
+        assert!(
+            call.heard().starts_with("Pour la grossesse"),
+            "hash goes back: {}",
+            call.heard()
+        );
 
         call.press("1").await;
         assert_eq!(call.ringing().0, "+33639980002", "the midwife is rung");
         let kinds = app.timeline_kinds(&call.sid).await;
         for kind in ["invalid-choice", "repeat", "back"] {
-            assert!(kinds.iter().any(|k| k == kind), "{backend:?}: timeline lacks {kind}: {kinds:?}");
+            assert!(
+                kinds.iter().any(|k| k == kind),
+                "{backend:?}: timeline lacks {kind}: {kinds:?}"
+            );
         }
     }
 }
@@ -109,18 +155,34 @@ async fn on_a_public_holiday_the_parent_leaves_a_message() {
         let app = TestApp::spawn(&backend, paris(2026, 12, 25, 10, 0)).await;
         let mut call = Call::dial_in(&app, PARENT).await;
         let heard = call.heard();
-        assert!(heard.contains("Notre ligne est fermée pour le moment. Elle rouvre demain à 9 heures."), "{heard}");
+        assert!(
+            heard.contains("Notre ligne est fermée pour le moment. Elle rouvre demain à 9 heures."),
+            "{heard}"
+        );
         call.press("1").await;
         let heard = call.heard();
-        assert!(heard.contains("Parlez après le bip sonore. Vous disposez de 2 minutes."), "the caller is told when to speak and for how long: {heard}");
+        assert!(
+            heard.contains("Parlez après le bip sonore. Vous disposez de 2 minutes."),
+            "the caller is told when to speak and for how long: {heard}"
+        );
         let record = call.doc.children.iter().find(|e| e.name == "Record").expect("a Record");
         assert_eq!(record.attr("maxLength"), Some("120"));
 
         call.leave_message("RE0123456789abcdef0123456789abcdef", 42).await;
-        assert!(call.heard().contains("votre message a bien été enregistré"), "{}", call.heard());
-        assert_eq!(call.recording_ready("RE0123456789abcdef0123456789abcdef", 42).await, axum::http::StatusCode::OK);
+        assert!(
+            call.heard().contains("votre message a bien été enregistré"),
+            "{}",
+            call.heard()
+        );
+        assert_eq!(
+            call.recording_ready("RE0123456789abcdef0123456789abcdef", 42).await,
+            axum::http::StatusCode::OK
+        );
         // Twilio may send the same recording callback twice.
-        assert_eq!(call.recording_ready("RE0123456789abcdef0123456789abcdef", 42).await, axum::http::StatusCode::OK);
+        assert_eq!(
+            call.recording_ready("RE0123456789abcdef0123456789abcdef", 42).await,
+            axum::http::StatusCode::OK
+        );
         call.status("completed", Some(80)).await;
 
         let contact = app.store.contact_for_call(&call.sid).await.unwrap().unwrap();
@@ -129,11 +191,18 @@ async fn on_a_public_holiday_the_parent_leaves_a_message() {
         assert_eq!(recordings.len(), 1, "{recordings:?}");
         assert_eq!(recordings[0].status, "completed");
         assert_eq!(recordings[0].duration_secs, Some(42));
-        assert!(recordings[0].url.as_deref().unwrap().ends_with("/Recordings/RE0123456789abcdef0123456789abcdef"));
+        assert!(recordings[0]
+            .url
+            .as_deref()
+            .unwrap()
+            .ends_with("/Recordings/RE0123456789abcdef0123456789abcdef"));
         let timeline = app.store.timeline(contact.contact_id).await.unwrap();
         let closed = timeline.iter().find(|e| e.kind == "closed").expect("a closed event");
         assert!(closed.detail.contains("Noël"), "{}", closed.detail);
-        let completed = timeline.iter().filter(|e| e.kind == "recording" && e.detail.contains(r#""status":"completed""#)).count();
+        let completed = timeline
+            .iter()
+            .filter(|e| e.kind == "recording" && e.detail.contains(r#""status":"completed""#))
+            .count();
         assert_eq!(completed, 1, "the retried recording callback adds nothing");
     }
 }
@@ -143,14 +212,24 @@ async fn on_a_sunday_night_the_parent_asks_to_be_called_back() {
     for backend in backends() {
         let app = TestApp::spawn(&backend, paris(2026, 11, 29, 23, 30)).await;
         let mut call = Call::dial_in(&app, PARENT).await;
-        assert!(call.heard().contains("Elle rouvre demain à 9 heures."), "{}", call.heard());
+        assert!(
+            call.heard().contains("Elle rouvre demain à 9 heures."),
+            "{}",
+            call.heard()
+        );
         call.press("2").await;
-        assert!(call.heard().contains("vous rappellera dès la réouverture"), "{}", call.heard());
+        assert!(
+            call.heard().contains("vous rappellera dès la réouverture"),
+            "{}",
+            call.heard()
+        );
         call.status("completed", Some(40)).await;
         let contact = app.store.contact_for_call(&call.sid).await.unwrap().unwrap();
         assert_eq!(contact.outcome.as_deref(), Some("callback_requested"), "{backend:?}");
         let timeline = app.store.timeline(contact.contact_id).await.unwrap();
-        assert!(timeline.iter().any(|e| e.kind == "closed" && e.detail.contains("outside-hours")));
+        assert!(timeline
+            .iter()
+            .any(|e| e.kind == "closed" && e.detail.contains("outside-hours")));
     }
 }
 
@@ -162,7 +241,11 @@ async fn a_withheld_number_is_told_no_callback_is_possible_and_when_to_call() {
     let heard = call.heard();
     assert!(heard.contains("Votre numéro est masqué"), "{heard}");
     assert!(heard.contains("Vous pouvez nous rappeler demain à 9 heures"), "{heard}");
-    assert!(call.doc.children.iter().any(|e| e.name == "Record"), "then offered voicemail: {}", call.raw);
+    assert!(
+        call.doc.children.iter().any(|e| e.name == "Record"),
+        "then offered voicemail: {}",
+        call.raw
+    );
     let contact = app.store.contact_for_call(&call.sid).await.unwrap().unwrap();
     assert_eq!(contact.caller_number, None);
 }
@@ -178,8 +261,16 @@ async fn a_caller_who_hangs_up_in_the_menu_is_recorded_as_abandoned_there() {
         assert_eq!(call.status("ringing", None).await, axum::http::StatusCode::OK);
         let contact = app.store.contact_for_call(&call.sid).await.unwrap().unwrap();
         assert_eq!(contact.outcome.as_deref(), Some("abandoned"), "{backend:?}");
-        assert_eq!(contact.outcome_detail.as_deref(), Some("infos"), "abandoned in the information menu");
-        assert_eq!(contact.status.as_deref(), Some("completed"), "{backend:?}: status went backwards");
+        assert_eq!(
+            contact.outcome_detail.as_deref(),
+            Some("infos"),
+            "abandoned in the information menu"
+        );
+        assert_eq!(
+            contact.status.as_deref(),
+            Some("completed"),
+            "{backend:?}: status went backwards"
+        );
         assert_eq!(contact.duration_secs, Some(25));
     }
 }
@@ -189,24 +280,58 @@ async fn a_retried_webhook_gets_the_same_answer_and_adds_nothing() {
     for backend in backends() {
         let app = TestApp::spawn(&backend, open_hours()).await;
         let call = Call::dial_in(&app, PARENT).await;
-        let action = call.doc.children.iter().find(|e| e.name == "Gather").unwrap().attr("action").unwrap().to_owned();
-        let mut params = vec![("CallSid".to_string(), call.sid.clone()), ("From".into(), PARENT.into()), ("To".into(), LINE.into()), ("Digits".into(), "3".into())];
+        let action = call
+            .doc
+            .children
+            .iter()
+            .find(|e| e.name == "Gather")
+            .unwrap()
+            .attr("action")
+            .unwrap()
+            .to_owned();
+        let mut params = vec![
+            ("CallSid".to_string(), call.sid.clone()),
+            ("From".into(), PARENT.into()),
+            ("To".into(), LINE.into()),
+            ("Digits".into(), "3".into()),
+        ];
         let first = app.post_signed(&action, &params, &[]).await;
         let events_after_first = app.timeline_kinds(&call.sid).await.len();
         let again = app.post_signed(&action, &params, &[]).await;
         assert_eq!(first, again, "{backend:?}: same step, same TwiML");
-        assert_eq!(app.timeline_kinds(&call.sid).await.len(), events_after_first, "{backend:?}: no duplicate event");
+        assert_eq!(
+            app.timeline_kinds(&call.sid).await.len(),
+            events_after_first,
+            "{backend:?}: no duplicate event"
+        );
         // Even if the retry carried other digits, the step was answered already.
         params[3].1 = "5".into();
         assert_eq!(app.post_signed(&action, &params, &[]).await, first);
 
         // The provider's idempotency token dedupes the incoming call too.
         let sid = format!("CA{}", uuid::Uuid::new_v4().simple());
-        let incoming = vec![("CallSid".to_string(), sid.clone()), ("From".into(), PARENT.into()), ("To".into(), LINE.into()), ("CallStatus".into(), "ringing".into())];
+        let incoming = vec![
+            ("CallSid".to_string(), sid.clone()),
+            ("From".into(), PARENT.into()),
+            ("To".into(), LINE.into()),
+            ("CallStatus".into(), "ringing".into()),
+        ];
         let token = [("I-Twilio-Idempotency-Token", "c9f1bd0e-9d8d-4e1c-9f5a-8d7b2a0c1e42")];
-        let a = app.post_signed(&format!("{BASE}/twilio/voice"), &incoming, &token).await;
-        let b = app.post_signed(&format!("{BASE}/twilio/voice"), &incoming, &token).await;
+        let a = app
+            .post_signed(&format!("{BASE}/twilio/voice"), &incoming, &token)
+            .await;
+        let b = app
+            .post_signed(&format!("{BASE}/twilio/voice"), &incoming, &token)
+            .await;
         assert_eq!(a, b);
-        assert_eq!(app.timeline_kinds(&sid).await.iter().filter(|k| *k == "call-start").count(), 1, "{backend:?}");
+        assert_eq!(
+            app.timeline_kinds(&sid)
+                .await
+                .iter()
+                .filter(|k| *k == "call-start")
+                .count(),
+            1,
+            "{backend:?}"
+        );
     }
 }
