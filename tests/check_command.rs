@@ -1,0 +1,107 @@
+//! `numerovert check`, run as an operator would: exit code and messages.
+
+use std::path::Path;
+use std::process::Command;
+
+fn check(scripts: &Path, config: Option<&Path>) -> (bool, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_numerovert"));
+    cmd.arg("check")
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("TWILIO_AUTH_TOKEN", "test-token")
+        .env("NUMEROVERT_FALLBACK_NUMBER", "+33199009999")
+        .env("NUMEROVERT_SCRIPTS_DIR", scripts);
+    if let Some(c) = config {
+        cmd.env("NUMEROVERT_CONFIG", c);
+    }
+    let out = cmd.output().expect("the binary runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn shipped() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/ivr-scripts"))
+}
+
+#[test]
+fn the_shipped_scripts_pass() {
+    let (ok, stdout, stderr) = check(shipped(), None);
+    assert!(ok, "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("main.toml") && stdout.contains("configuration and scripts are valid"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_broken_script_fails_with_file_node_and_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(shipped().join("main.toml")).unwrap();
+    let broken = text
+        .replace("next = \"menu-ferme\"", "next = \"menu-fermee\"")
+        .replace("role = \"psychologue\"", "role = \"psychiatre\"")
+        .replace(
+            "{ key = \"3\", to = \"info-maison\"",
+            "{ key = \"2\", to = \"info-maison\"",
+        );
+    std::fs::write(dir.path().join("main.toml"), broken).unwrap();
+    let (ok, _, stderr) = check(dir.path(), None);
+    assert!(!ok, "a broken script must fail the check");
+    assert!(
+        stderr.contains("main.toml, node \"ferme\": next leads to \"menu-fermee\", which is not a node"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("fix: create [nodes.menu-fermee]"), "{stderr}");
+    assert!(
+        stderr.contains("node \"transfert-psychologue\": role \"psychiatre\" is not configured"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("node \"infos\": key \"2\" is used by more than one choice"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_script_with_a_typo_in_a_key_fails_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.toml"),
+        "[script]\nname = \"x\"\nstart = \"a\"\n\n[nodes.a]\ntype = \"hangup\"\nsya = \"Au revoir\"\n",
+    )
+    .unwrap();
+    let (ok, _, stderr) = check(dir.path(), None);
+    assert!(!ok);
+    assert!(
+        stderr.contains("main.toml") && stderr.contains("unknown field `sya`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn invalid_configuration_names_the_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("numerovert.toml");
+    std::fs::write(
+        &config,
+        "[helpline]\nvoice = \"Joanna\"\n[hours]\nmonday = [\"9h-12h\"]\n",
+    )
+    .unwrap();
+    let (ok, _, stderr) = check(shipped(), Some(&config));
+    assert!(!ok);
+    assert!(stderr.contains("[helpline] voice: \"Joanna\""), "{stderr}");
+    assert!(stderr.contains("hours.monday"), "{stderr}");
+}
+
+#[test]
+fn a_line_pointing_to_a_missing_script_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("numerovert.toml");
+    std::fs::write(&config, "[[lines]]\nnumber = \"+33800123456\"\nscript = \"noel\"\n").unwrap();
+    let (ok, _, stderr) = check(shipped(), Some(&config));
+    assert!(!ok);
+    assert!(stderr.contains("script \"noel\" is not in"), "{stderr}");
+}
