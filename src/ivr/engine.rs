@@ -37,8 +37,9 @@ pub enum CallEvent {
     Input { digits: String, speech: Option<String> },
     /// The menu timed out with nothing pressed.
     NoInput,
-    /// The transfer ended.
-    DialEnded { status: DialStatus },
+    /// The transfer ended. `caller_gone` is set when the caller hung up while
+    /// the professional's phone was ringing: then nothing more is played.
+    DialEnded { status: DialStatus, caller_gone: bool },
     /// A message was recorded.
     Recorded {
         recording_sid: String,
@@ -188,14 +189,17 @@ pub fn advance(ctx: &Context<'_>, position: Option<&Position>, event: CallEvent)
                 menu.no_input.as_deref().unwrap_or(&ctx.script.menu_defaults.no_input),
             );
         }
-        (CallEvent::DialEnded { status }, Some((id, Node::Transfer(tr)))) => {
+        (CallEvent::DialEnded { status, caller_gone }, Some((id, Node::Transfer(tr)))) => {
             t.event(
                 "transfer-ended",
                 Some(&id),
-                json!({ "role": tr.role, "status": status.as_str() }),
+                json!({ "role": tr.role, "status": status.as_str(), "caller_gone": caller_gone }),
             );
             if status.connected() {
                 t.reach(Outcome::Answered { role: tr.role.clone() });
+                t.turn.steps.push(Step::HangUp);
+            } else if caller_gone {
+                // The position stays on the transfer: that is where the caller gave up.
                 t.turn.steps.push(Step::HangUp);
             } else {
                 t.enter(&tr.on_failure);
@@ -655,6 +659,7 @@ mod tests {
             Some(&t.position),
             CallEvent::DialEnded {
                 status: DialStatus::Completed,
+                caller_gone: false,
             },
             false,
         );
@@ -770,6 +775,7 @@ mod tests {
             Some(&tr.position),
             CallEvent::DialEnded {
                 status: DialStatus::NoAnswer,
+                caller_gone: false,
             },
             false,
         );
@@ -791,6 +797,33 @@ mod tests {
         assert!(rec.events.iter().any(|e| e.kind == "callback-requested"));
         assert!(rec.events.iter().any(|e| e.kind == "message-recorded"));
         assert!(matches!(rec.steps.last(), Some(Step::HangUp)));
+    }
+
+    #[test]
+    fn a_caller_who_hangs_up_while_ringing_stays_at_the_transfer() {
+        let s = script();
+        let start = run(&s, None, CallEvent::Start, false);
+        let tr = run(
+            &s,
+            Some(&start.position),
+            CallEvent::Input {
+                digits: "1".into(),
+                speech: None,
+            },
+            false,
+        );
+        let gone = run(
+            &s,
+            Some(&tr.position),
+            CallEvent::DialEnded {
+                status: DialStatus::Canceled,
+                caller_gone: true,
+            },
+            false,
+        );
+        assert_eq!(gone.position.node, "sf");
+        assert_eq!(gone.outcome, None);
+        assert_eq!(gone.steps, vec![Step::HangUp]);
     }
 
     #[test]

@@ -139,6 +139,8 @@ async fn next(State(state): State<AppState>, req: TwilioRequest) -> Response {
         "no-input" => CallEvent::NoInput,
         "dial" => CallEvent::DialEnded {
             status: DialStatus::parse(req.get("DialCallStatus").unwrap_or("failed")),
+            // CallStatus is the caller's leg: final means they hung up during the transfer.
+            caller_gone: req.get("CallStatus").is_some_and(crate::db::is_final_status),
         },
         "record" => match (
             req.get("RecordingSid"),

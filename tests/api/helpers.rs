@@ -378,6 +378,14 @@ impl<'a> Call<'a> {
         self.follow(&action, params).await;
     }
 
+    /// The caller hangs up while the `<Dial>` rings: Twilio still posts its action,
+    /// with the caller's leg already completed.
+    pub async fn hang_up_while_ringing(&mut self) {
+        let action = self.find("Dial").attr("action").expect("a Dial action").to_owned();
+        let params = self.params(&[("DialCallStatus", "canceled"), ("CallStatus", "completed")]);
+        self.follow(&action, params).await;
+    }
+
     /// The caller speaks after the tone; Twilio posts the `<Record>` action.
     pub async fn leave_message(&mut self, recording_sid: &str, secs: u32) {
         let action = self.find("Record").attr("action").expect("a Record action").to_owned();

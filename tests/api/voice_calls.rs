@@ -335,3 +335,22 @@ async fn a_retried_webhook_gets_the_same_answer_and_adds_nothing() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_caller_who_hangs_up_while_the_professional_rings_is_abandoned_at_the_transfer() {
+    let app = TestApp::spawn(&Backend::Sqlite, open_hours()).await;
+    let mut call = Call::dial_in(&app, PARENT).await;
+    call.press("4").await;
+    assert!(
+        call.heard().contains("3114"),
+        "the psychologist transfer mentions 3114: {}",
+        call.heard()
+    );
+    call.hang_up_while_ringing().await;
+    assert!(call.doc.children.iter().all(|e| e.name == "Hangup"), "{}", call.raw);
+    call.status("completed", Some(30)).await;
+    let contact = app.store.contact_for_call(&call.sid).await.unwrap().unwrap();
+    assert_eq!(contact.outcome.as_deref(), Some("abandoned"));
+    assert_eq!(contact.outcome_detail.as_deref(), Some("transfert-psychologue"));
+    assert_eq!(contact.need.as_deref(), Some("soutien"));
+}
