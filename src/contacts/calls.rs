@@ -129,11 +129,8 @@ pub async fn record_status(
     now: DateTime<Utc>,
 ) -> Result<(), FlowError> {
     let record: CallRecord = store.open_call(call).await?;
-    let abandoned_at = Some(if record.position.node.is_empty() {
-        "accueil".to_owned()
-    } else {
-        record.position.node.clone()
-    });
+    // A call we never answered (the service was unreachable) has no position.
+    let abandoned_at = (!record.position.node.is_empty()).then(|| record.position.node.clone());
     store
         .record_call_status(&CallStatusUpdate {
             call_sid: call.call_sid.clone(),

@@ -80,7 +80,9 @@ fn new_call(state: &AppState, req: &TwilioRequest, call_sid: &str) -> NewCall {
         line_number: to,
         caller_number: (!is_withheld(from)).then(|| from.unwrap_or_default().to_owned()),
         script,
-        status: req.get("CallStatus").unwrap_or("ringing").to_owned(),
+        // A call first seen is ringing; the status callback then moves it forward,
+        // so a call we first hear of through its final status is still closed properly.
+        status: "ringing".to_owned(),
         at: state.now(),
     }
 }

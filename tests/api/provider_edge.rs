@@ -152,3 +152,44 @@ async fn health_checks() {
         assert_eq!(app.get("/readyz").await.0, StatusCode::OK, "{backend:?}");
     }
 }
+
+#[tokio::test]
+async fn a_status_for_a_call_never_answered_is_still_stored() {
+    let app = TestApp::spawn(&Backend::Sqlite, open_hours()).await;
+    let params = vec![
+        ("CallSid".to_string(), "CA00000000000000000000000000000005".to_string()),
+        ("From".into(), PARENT.into()),
+        ("To".into(), LINE.into()),
+        ("CallStatus".into(), "completed".into()),
+        ("CallDuration".into(), "12".into()),
+    ];
+    let (status, _) = app
+        .post_signed(&format!("{BASE}/twilio/voice/status"), &params, &[])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let contact = app
+        .store
+        .contact_for_call("CA00000000000000000000000000000005")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        contact.caller_number.as_deref(),
+        Some(PARENT),
+        "the parent can still be called back"
+    );
+    assert_eq!(contact.outcome.as_deref(), Some("abandoned"));
+    assert_eq!(contact.outcome_detail, None);
+}
+
+#[tokio::test]
+async fn an_in_memory_sqlite_database_works() {
+    let store = numerovert::db::connect(&numerovert::config::DatabaseUrl::new("sqlite::memory:"))
+        .await
+        .unwrap();
+    store.ping().await.unwrap();
+    assert!(
+        store.recent_contacts(5).await.unwrap().is_empty(),
+        "the schema exists on the one connection"
+    );
+}
