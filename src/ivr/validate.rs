@@ -112,6 +112,8 @@ pub fn validate(file: &str, script: &Script, env: &Environment<'_>) -> Vec<Probl
         );
     }
     check_menu_timing(&mut c, None, defaults.timeout, defaults.repeats);
+    check_text(&mut c, None, "[menu_defaults] invalid", &defaults.invalid);
+    check_text(&mut c, None, "[menu_defaults] no_input", &defaults.no_input);
 
     for (id, node) in nodes {
         for (setting, target) in node.targets(defaults) {
@@ -124,7 +126,7 @@ pub fn validate(file: &str, script: &Script, env: &Environment<'_>) -> Vec<Probl
             }
         }
         for (setting, text) in node.texts() {
-            check_text(&mut c, id, setting, text);
+            check_text(&mut c, Some(id), setting, text);
         }
         match node {
             Node::Message(m) => match (&m.say, &m.audio) {
@@ -290,21 +292,31 @@ fn check_menu(c: &mut Checker<'_>, id: &str, m: &super::script::Menu, defaults: 
     }
 }
 
-fn check_text(c: &mut Checker<'_>, id: &str, setting: &str, text: &str) {
+fn check_text(c: &mut Checker<'_>, id: Option<&str>, setting: &str, text: &str) {
     if text.trim().is_empty() {
         c.add(
-            Some(id),
+            id,
             format!("{setting} is empty"),
             format!("write what the caller hears in {setting}, or remove the setting"),
         );
         return;
+    }
+    if let Some(bad) = text.chars().find(|ch| !crate::telephony::twiml::is_xml_char(*ch)) {
+        c.add(
+            id,
+            format!(
+                "{setting} contains an invisible control character (U+{:04X})",
+                u32::from(bad)
+            ),
+            format!("retype {setting} without it (it often comes from a copy-paste)"),
+        );
     }
     let mut rest = text;
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
         let Some(close) = after.find('}') else {
             c.add(
-                Some(id),
+                id,
                 format!("{setting} has a \"{{\" that is never closed"),
                 "write placeholders as {reouverture}",
             );
@@ -313,7 +325,7 @@ fn check_text(c: &mut Checker<'_>, id: &str, setting: &str, text: &str) {
         let name = &after[..close];
         if !PLACEHOLDERS.contains(&name) {
             c.add(
-                Some(id),
+                id,
                 format!("{setting} uses an unknown placeholder {{{name}}}"),
                 format!(
                     "use one of: {}",
@@ -635,6 +647,32 @@ mod tests {
         let p = problems("[nodes.a]\ntype = \"message\"\nsay = \"Nous rouvrons {demain}.\"\nnext = \"b\"\n[nodes.b]\ntype = \"message\"\nsay = \" \"\nnext = \"bye\"\n");
         assert!(has(&p, Some("a"), "unknown placeholder {demain}"), "{p:#?}");
         assert!(has(&p, Some("b"), "say is empty"), "{p:#?}");
+    }
+
+    #[test]
+    fn control_characters_and_shared_texts_are_checked() {
+        let p = problems("[nodes.a]\ntype = \"message\"\nsay = \"Au revoir\\u0007\"\nnext = \"bye\"\n");
+        assert!(has(&p, Some("a"), "control character (U+0007)"), "{p:#?}");
+        let text = "[script]\nname = \"t\"\nstart = \"a\"\n[menu_defaults]\non_exhausted = \"a\"\nno_input = \"Rien {demain}\"\ninvalid = \"\"\n[nodes.a]\ntype = \"hangup\"\n";
+        let script = parse("t.toml", text).unwrap();
+        let roles = BTreeSet::new();
+        let p = validate(
+            "t.toml",
+            &script,
+            &Environment {
+                roles: &roles,
+                audio_dir: Path::new("."),
+            },
+        );
+        assert!(
+            has(
+                &p,
+                None,
+                "[menu_defaults] no_input uses an unknown placeholder {demain}"
+            ),
+            "{p:#?}"
+        );
+        assert!(has(&p, None, "[menu_defaults] invalid is empty"), "{p:#?}");
     }
 
     #[test]

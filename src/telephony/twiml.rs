@@ -106,7 +106,19 @@ fn say(voice: &Voice, text: &str) -> Element {
     Element::new("Say")
         .attr("voice", voice.voice.clone())
         .attr("language", LANGUAGE)
-        .text(text)
+        .text(xml_safe(text))
+}
+
+/// Drops characters XML 1.0 forbids (control characters, U+FFFE, U+FFFF): one of
+/// them makes the document unparseable and Twilio ends the call (error 12100).
+/// `numerovert check` refuses them in scripts; this keeps any other text safe.
+pub fn xml_safe(text: &str) -> String {
+    text.chars().filter(|c| is_xml_char(*c)).collect()
+}
+
+/// True for a character XML 1.0 allows in text.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
 }
 
 fn prompt(voice: &Voice, urls: &dyn Callbacks, p: &Prompt) -> Element {
@@ -135,6 +147,9 @@ pub fn render(steps: &[Step], voice: &Voice, urls: &dyn Callbacks) -> String {
                     .attr("action", urls.next("input"))
                     .attr("method", "POST")
                     .attr("numDigits", "1")
+                    // By default Twilio ends input on `#` and drops it from Digits: the back
+                    // key would then read as silence. With no finish key, `#` is a choice too.
+                    .attr("finishOnKey", "")
                     .attr("timeout", timeout_secs.to_string())
                     .attr("language", LANGUAGE);
                 if !speech_hints.is_empty() {
@@ -209,7 +224,7 @@ pub fn safe_fallback(voice: &Voice, fallback_number: Option<&str>, caller_id: Op
             verbs.push(dial.child(Element::new("Number").text(number)));
             verbs.push(say(
                 voice,
-                "Personne n'a pu vous répondre pour le moment. Merci de rappeler un peu plus tard. En cas d'urgence vitale, composez le 15 ou le 112.",
+                "Merci de votre appel. Si vous n'avez pas pu parler à quelqu'un, rappelez-nous un peu plus tard. En cas d'urgence vitale, composez le 15 ou le 112.",
             ));
         }
         None => verbs.push(say(
@@ -292,6 +307,16 @@ mod tests {
             xml.starts_with(r#"<?xml version="1.0" encoding="UTF-8"?><Response>"#),
             "{xml}"
         );
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_document() {
+        let xml = render(
+            &[Step::Play(vec![Prompt::Speech("Au revoir\u{7}\u{FFFF}.".into())])],
+            &voice(),
+            &Urls,
+        );
+        assert!(xml.contains(">Au revoir.</Say>"), "{xml}");
     }
 
     #[test]

@@ -324,7 +324,15 @@ impl<'a> Call<'a> {
 
     /// Presses keys at the current `<Gather>`.
     pub async fn press(&mut self, digits: &str) {
-        let action = self.find("Gather").attr("action").expect("a Gather action").to_owned();
+        let gather = self.find("Gather");
+        // Twilio's default finishOnKey is `#`: that key then ends input and is not sent.
+        let finish = gather.attr("finishOnKey").unwrap_or("#");
+        assert!(
+            finish.is_empty() || !digits.contains(finish),
+            "Twilio would swallow {finish:?} here: {}",
+            self.raw
+        );
+        let action = gather.attr("action").expect("a Gather action").to_owned();
         let params = self.params(&[("Digits", digits), ("FinishedOnKey", ""), ("msg", "Gather End")]);
         self.follow(&action, params).await;
     }
