@@ -609,6 +609,17 @@ mod tests {
         advance(&ctx, pos, event)
     }
 
+    fn key(digits: &str) -> CallEvent {
+        CallEvent::Input {
+            digits: digits.into(),
+            speech: None,
+        }
+    }
+
+    fn dial(status: DialStatus, caller_gone: bool) -> CallEvent {
+        CallEvent::DialEnded { status, caller_gone }
+    }
+
     fn said(turn: &Turn) -> String {
         let mut out = Vec::new();
         for step in &turn.steps {
@@ -640,29 +651,13 @@ mod tests {
     fn a_key_leads_to_a_transfer_and_records_the_need() {
         let s = script();
         let start = run(&s, None, CallEvent::Start, false);
-        let t = run(
-            &s,
-            Some(&start.position),
-            CallEvent::Input {
-                digits: "1".into(),
-                speech: None,
-            },
-            false,
-        );
+        let t = run(&s, Some(&start.position), key("1"), false);
         assert_eq!(t.position.node, "sf");
         assert_eq!(t.need.as_deref(), Some("allaitement"));
         assert!(
             matches!(t.steps.last(), Some(Step::Dial { number, caller_id: Some(id), ring_secs: 25 }) if number == "+33612345678" && id == "+33800000000")
         );
-        let done = run(
-            &s,
-            Some(&t.position),
-            CallEvent::DialEnded {
-                status: DialStatus::Completed,
-                caller_gone: false,
-            },
-            false,
-        );
+        let done = run(&s, Some(&t.position), dial(DialStatus::Completed, false), false);
         assert_eq!(
             done.outcome,
             Some(Outcome::Answered {
@@ -692,15 +687,7 @@ mod tests {
         let s = script();
         let mut pos = run(&s, None, CallEvent::Start, false).position;
         for attempt in 1..=2 {
-            let t = run(
-                &s,
-                Some(&pos),
-                CallEvent::Input {
-                    digits: "7".into(),
-                    speech: None,
-                },
-                false,
-            );
+            let t = run(&s, Some(&pos), key("7"), false);
             assert_eq!(t.position.node, "menu");
             assert_eq!(t.position.attempts, attempt);
             assert!(said(&t).starts_with("Ce choix n'existe pas."), "{}", said(&t));
@@ -723,36 +710,12 @@ mod tests {
     fn star_repeats_and_hash_goes_back() {
         let s = script();
         let start = run(&s, None, CallEvent::Start, false);
-        let sub = run(
-            &s,
-            Some(&start.position),
-            CallEvent::Input {
-                digits: "2".into(),
-                speech: None,
-            },
-            false,
-        );
+        let sub = run(&s, Some(&start.position), key("2"), false);
         assert_eq!(sub.position.node, "infos");
-        let again = run(
-            &s,
-            Some(&sub.position),
-            CallEvent::Input {
-                digits: "*".into(),
-                speech: None,
-            },
-            false,
-        );
+        let again = run(&s, Some(&sub.position), key("*"), false);
         assert_eq!(again.position.node, "infos");
         assert_eq!(said(&again), "Pour l'adresse, tapez 1.");
-        let back = run(
-            &s,
-            Some(&again.position),
-            CallEvent::Input {
-                digits: "#".into(),
-                speech: None,
-            },
-            false,
-        );
+        let back = run(&s, Some(&again.position), key("#"), false);
         assert_eq!(back.position.node, "menu");
         assert!(back.position.menus.is_empty());
     }
@@ -761,24 +724,8 @@ mod tests {
     fn failed_transfer_goes_to_voicemail_and_a_message_is_an_outcome() {
         let s = script();
         let start = run(&s, None, CallEvent::Start, false);
-        let tr = run(
-            &s,
-            Some(&start.position),
-            CallEvent::Input {
-                digits: "1".into(),
-                speech: None,
-            },
-            false,
-        );
-        let vm = run(
-            &s,
-            Some(&tr.position),
-            CallEvent::DialEnded {
-                status: DialStatus::NoAnswer,
-                caller_gone: false,
-            },
-            false,
-        );
+        let tr = run(&s, Some(&start.position), key("1"), false);
+        let vm = run(&s, Some(&tr.position), dial(DialStatus::NoAnswer, false), false);
         assert_eq!(vm.position.node, "messagerie");
         let rec = run(
             &s,
@@ -803,24 +750,8 @@ mod tests {
     fn a_caller_who_hangs_up_while_ringing_stays_at_the_transfer() {
         let s = script();
         let start = run(&s, None, CallEvent::Start, false);
-        let tr = run(
-            &s,
-            Some(&start.position),
-            CallEvent::Input {
-                digits: "1".into(),
-                speech: None,
-            },
-            false,
-        );
-        let gone = run(
-            &s,
-            Some(&tr.position),
-            CallEvent::DialEnded {
-                status: DialStatus::Canceled,
-                caller_gone: true,
-            },
-            false,
-        );
+        let tr = run(&s, Some(&start.position), key("1"), false);
+        let gone = run(&s, Some(&tr.position), dial(DialStatus::Canceled, true), false);
         assert_eq!(gone.position.node, "sf");
         assert_eq!(gone.outcome, None);
         assert_eq!(gone.steps, vec![Step::HangUp]);

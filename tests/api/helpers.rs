@@ -397,9 +397,7 @@ impl<'a> Call<'a> {
     /// The caller speaks after the tone; Twilio posts the `<Record>` action.
     pub async fn leave_message(&mut self, recording_sid: &str, secs: u32) {
         let action = self.find("Record").attr("action").expect("a Record action").to_owned();
-        let url = format!(
-            "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/{recording_sid}"
-        );
+        let url = recording_url(recording_sid);
         let secs = secs.to_string();
         let params = self.params(&[
             ("RecordingSid", recording_sid),
@@ -412,9 +410,7 @@ impl<'a> Call<'a> {
 
     /// The recording status callback Twilio sends once the file is ready.
     pub async fn recording_ready(&self, recording_sid: &str, secs: u32) -> StatusCode {
-        let url = format!(
-            "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/{recording_sid}"
-        );
+        let url = recording_url(recording_sid);
         let secs = secs.to_string();
         let params = self.params(&[
             ("RecordingSid", recording_sid),
@@ -442,4 +438,9 @@ impl<'a> Call<'a> {
             .await
             .0
     }
+}
+
+/// Where Twilio keeps a recording (the service never shows it to a browser).
+fn recording_url(recording_sid: &str) -> String {
+    format!("https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/{recording_sid}")
 }
