@@ -104,6 +104,10 @@ pub struct Settings {
     pub bind: SocketAddr,
     /// The URL the provider calls; signatures are checked against it and callback URLs built from it. No trailing slash.
     pub public_url: String,
+    /// True when `NUMEROVERT_PUBLIC_URL` (or `[server] public_url`) was given. Without
+    /// it, a webhook is checked against `http://` + the `Host` it was sent to, and
+    /// callback URLs follow that host: a local setup works without configuration.
+    pub public_url_configured: bool,
     pub database_url: DatabaseUrl,
     pub scripts_dir: PathBuf,
     pub twilio_account_sid: Option<String>,
@@ -203,8 +207,9 @@ impl Settings {
             SocketAddr::from(([127, 0, 0, 1], 8080))
         });
 
-        let public_url =
-            pick("NUMEROVERT_PUBLIC_URL", file.server.public_url).unwrap_or_else(|| format!("http://{bind}"));
+        let configured_public_url = pick("NUMEROVERT_PUBLIC_URL", file.server.public_url);
+        let public_url_configured = configured_public_url.is_some();
+        let public_url = configured_public_url.unwrap_or_else(|| format!("http://{bind}"));
         let public_url = match url::Url::parse(&public_url) {
             Ok(u) if matches!(u.scheme(), "http" | "https") && u.query().is_none() => {
                 public_url.trim_end_matches('/').to_owned()
@@ -337,6 +342,7 @@ impl Settings {
         Ok(Settings {
             bind,
             public_url,
+            public_url_configured,
             database_url,
             scripts_dir,
             twilio_account_sid,

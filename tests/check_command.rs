@@ -105,3 +105,40 @@ fn a_line_pointing_to_a_missing_script_fails() {
     assert!(!ok);
     assert!(stderr.contains("script \"noel\" is not in"), "{stderr}");
 }
+
+#[test]
+fn migrate_creates_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fresh.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_numerovert"))
+        .arg("migrate")
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("TWILIO_AUTH_TOKEN", "test-token")
+        .env("NUMEROVERT_FALLBACK_NUMBER", "+33199009999")
+        .env("NUMEROVERT_DATABASE_URL", format!("sqlite://{}", db.display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("is up to date"));
+    assert!(db.is_file());
+}
+
+#[test]
+fn serve_refuses_to_start_with_a_bad_configuration() {
+    let out = Command::new(env!("CARGO_BIN_EXE_numerovert"))
+        .arg("serve")
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("NUMEROVERT_BIND", "nowhere")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("NUMEROVERT_BIND: \"nowhere\" is not an address"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("TWILIO_AUTH_TOKEN: required"), "{stderr}");
+    assert!(stderr.contains("fallback_number: required"), "{stderr}");
+}

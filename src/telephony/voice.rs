@@ -96,7 +96,7 @@ async fn run_step(state: &AppState, req: &TwilioRequest, step: i64, event: CallE
     let voice = Voice {
         voice: settings.voice.clone(),
     };
-    let base = settings.public_url.clone();
+    let base = req.base_url.clone();
     let render = move |steps: &[crate::ivr::step::Step], next_step: i64| {
         twiml::render(steps, &voice, &Urls { base: &base, next_step })
     };

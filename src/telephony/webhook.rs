@@ -19,6 +19,9 @@ pub struct TwilioRequest {
     pub query: Vec<(String, String)>,
     /// `I-Twilio-Idempotency-Token`: the same on the provider's retries.
     pub idempotency_token: Option<String>,
+    /// The base URL the request was signed for (no trailing slash): callback URLs
+    /// of the answer are built on it, so the provider comes back where it was.
+    pub base_url: String,
 }
 
 impl TwilioRequest {
@@ -66,8 +69,9 @@ impl FromRequest<AppState> for TwilioRequest {
             .unwrap_or_default();
 
         let settings = state.settings();
+        let base_url = base_url(settings, &headers);
         if settings.verify_signatures {
-            let url = format!("{}{}", settings.public_url, path_and_query);
+            let url = format!("{base_url}{path_and_query}");
             let given = headers
                 .get("x-twilio-signature")
                 .and_then(|v| v.to_str().ok())
@@ -90,8 +94,22 @@ impl FromRequest<AppState> for TwilioRequest {
             params,
             query,
             idempotency_token,
+            base_url,
         })
     }
+}
+
+/// The configured public URL; without one, `http://` + the `Host` header, which is
+/// what a local client (or a tunnel that keeps the host) signed.
+fn base_url(settings: &crate::config::Settings, headers: &HeaderMap) -> String {
+    if settings.public_url_configured {
+        return settings.public_url.clone();
+    }
+    headers
+        .get("host")
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_graphic()) && !h.contains(['/', '?', '#', '@']))
+        .map_or_else(|| settings.public_url.clone(), |h| format!("http://{h}"))
 }
 
 fn verify(token: &str, url: &str, headers: &HeaderMap, body: &Bytes, params: &[(String, String)], given: &str) -> bool {

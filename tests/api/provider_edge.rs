@@ -193,3 +193,59 @@ async fn an_in_memory_sqlite_database_works() {
         "the schema exists on the one connection"
     );
 }
+
+#[tokio::test]
+async fn without_a_public_url_the_host_the_request_came_to_is_signed_and_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("host.db").display());
+    let mut settings = settings(&url, &[("NUMEROVERT_BIND", "0.0.0.0:8080")]);
+    settings.public_url_configured = false;
+    let store = numerovert::db::connect(&settings.database_url).await.unwrap();
+    let app = TestApp::with_store(settings, store, open_hours(), dir);
+    let params = incoming("CA00000000000000000000000000000006");
+    let signed_for = "http://127.0.0.1:8080/twilio/voice";
+    let sig = numerovert::telephony::signature::compute(
+        TOKEN,
+        signed_for,
+        &params,
+        numerovert::telephony::signature::Algorithm::HmacSha1,
+    );
+    let (status, body) = app
+        .post(
+            "/twilio/voice",
+            &params,
+            &[("X-Twilio-Signature", &sig), ("Host", "127.0.0.1:8080")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(
+        body.contains("action=\"http://127.0.0.1:8080/twilio/voice/next?step=1&amp;event=input\""),
+        "{body}"
+    );
+    let (status, _) = app
+        .post(
+            "/twilio/voice",
+            &params,
+            &[("X-Twilio-Signature", &sig), ("Host", "evil.example")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn the_development_switch_accepts_unsigned_webhooks() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("dev.db").display());
+    let settings = settings(&url, &[("NUMEROVERT_INSECURE_SKIP_SIGNATURE", "1")]);
+    assert!(!settings.verify_signatures);
+    let store = numerovert::db::connect(&settings.database_url).await.unwrap();
+    let app = TestApp::with_store(settings, store, open_hours(), dir);
+    let (status, _) = app
+        .post(
+            &format!("{BASE}/twilio/voice"),
+            &incoming("CA00000000000000000000000000000007"),
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+}
