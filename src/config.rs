@@ -113,6 +113,9 @@ pub struct Settings {
     pub twilio_account_sid: Option<String>,
     pub twilio_auth_token: Option<SecretString>,
     pub twilio_api_base: String,
+    /// For tests and rehearsals: the service's clock starts at this instant
+    /// (`NUMEROVERT_CLOCK`, RFC 3339) and runs on from there.
+    pub clock_start: Option<chrono::DateTime<chrono::Utc>>,
     /// False only with the development switch `NUMEROVERT_INSECURE_SKIP_SIGNATURE=1`.
     pub verify_signatures: bool,
     pub helpline_name: String,
@@ -252,6 +255,15 @@ impl Settings {
         if url::Url::parse(&twilio_api_base).is_err() {
             errors.push(format!("TWILIO_API_BASE: \"{twilio_api_base}\" is not a URL"));
         }
+        let clock_start = env.var("NUMEROVERT_CLOCK").and_then(|text| {
+            match chrono::DateTime::parse_from_rfc3339(&text) {
+                Ok(t) => Some(t.with_timezone(&chrono::Utc)),
+                Err(_) => {
+                    errors.push(format!("NUMEROVERT_CLOCK: \"{text}\" is not an RFC 3339 instant; write it as 2026-12-25T10:00:00+01:00"));
+                    None
+                }
+            }
+        });
         let verify_signatures = match env.var("NUMEROVERT_INSECURE_SKIP_SIGNATURE").as_deref() {
             None | Some("0") | Some("false") => true,
             Some("1") | Some("true") => false,
@@ -348,6 +360,7 @@ impl Settings {
             twilio_account_sid,
             twilio_auth_token,
             twilio_api_base,
+            clock_start,
             verify_signatures,
             helpline_name: h.name.unwrap_or_else(|| "Maison des 1000 premiers jours".into()),
             fallback_number,
@@ -479,6 +492,20 @@ mod tests {
             "{shown}"
         );
         assert!(shown.contains("postgres://nv:****@db/nv"), "{shown}");
+    }
+
+    #[test]
+    fn the_clock_can_start_at_a_chosen_instant() {
+        let mut pairs = minimal();
+        pairs.push(("NUMEROVERT_CLOCK", "2026-12-25T10:00:00+01:00"));
+        let s = Settings::from_parts(&env(&pairs), FileConfig::default()).unwrap();
+        assert_eq!(s.clock_start.unwrap().to_rfc3339(), "2026-12-25T09:00:00+00:00");
+        pairs.pop();
+        pairs.push(("NUMEROVERT_CLOCK", "Noël"));
+        let e = Settings::from_parts(&env(&pairs), FileConfig::default())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("NUMEROVERT_CLOCK"), "{e}");
     }
 
     #[test]
