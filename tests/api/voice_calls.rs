@@ -208,7 +208,7 @@ async fn on_a_public_holiday_the_parent_leaves_a_message() {
 }
 
 #[tokio::test]
-async fn on_a_sunday_night_the_parent_asks_to_be_called_back() {
+async fn on_a_sunday_night_parents_ask_for_a_callback_or_leave_a_message() {
     for backend in backends() {
         let app = TestApp::spawn(&backend, paris(2026, 11, 29, 23, 30)).await;
         let mut call = Call::dial_in(&app, PARENT).await;
@@ -230,6 +230,23 @@ async fn on_a_sunday_night_the_parent_asks_to_be_called_back() {
         assert!(timeline
             .iter()
             .any(|e| e.kind == "closed" && e.detail.contains("outside-hours")));
+
+        // Another parent, the same night, leaves a message instead.
+        let mut call = Call::dial_in(&app, "+33639980124").await;
+        call.press("1").await;
+        assert!(call.heard().contains("Parlez après le bip sonore."), "{}", call.heard());
+        call.leave_message("RE00000000000000000000000000000002", 17).await;
+        assert_eq!(
+            call.recording_ready("RE00000000000000000000000000000002", 17).await,
+            axum::http::StatusCode::OK
+        );
+        let contact = app.store.contact_for_call(&call.sid).await.unwrap().unwrap();
+        assert_eq!(contact.outcome.as_deref(), Some("message_left"), "{backend:?}");
+        let recordings = app.store.recordings(contact.contact_id).await.unwrap();
+        assert_eq!(
+            (recordings[0].status.as_str(), recordings[0].duration_secs),
+            ("completed", Some(17))
+        );
     }
 }
 
