@@ -35,6 +35,15 @@ async fn stores() -> Vec<(String, Arc<dyn Store>, tempfile::TempDir)> {
     out
 }
 
+async fn outcome_of(store: &dyn Store, contact_id: i64) -> Option<String> {
+    store
+        .contact(contact_id)
+        .await
+        .unwrap()
+        .expect("the contact exists")
+        .outcome
+}
+
 fn t0() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap()
 }
@@ -160,13 +169,7 @@ async fn outcomes_only_move_up() {
             .await
             .unwrap();
         assert_eq!(
-            store
-                .contact(call.contact_id)
-                .await
-                .unwrap()
-                .unwrap()
-                .outcome
-                .as_deref(),
+            outcome_of(store.as_ref(), call.contact_id).await.as_deref(),
             Some("message_left"),
             "{name}"
         );
@@ -175,13 +178,7 @@ async fn outcomes_only_move_up() {
             .await
             .unwrap();
         assert_eq!(
-            store
-                .contact(call.contact_id)
-                .await
-                .unwrap()
-                .unwrap()
-                .outcome
-                .as_deref(),
+            outcome_of(store.as_ref(), call.contact_id).await.as_deref(),
             Some("answered"),
             "{name}"
         );
@@ -258,13 +255,7 @@ async fn an_answered_call_is_not_marked_abandoned() {
             .await
             .unwrap();
         assert_eq!(
-            store
-                .contact(call.contact_id)
-                .await
-                .unwrap()
-                .unwrap()
-                .outcome
-                .as_deref(),
+            outcome_of(store.as_ref(), call.contact_id).await.as_deref(),
             Some("answered"),
             "{name}"
         );
@@ -289,6 +280,11 @@ async fn recordings_are_upserted() {
             .unwrap();
         store.record_recording(&rec("completed", None, None)).await.unwrap();
         store.record_recording(&rec("completed", None, None)).await.unwrap();
+        // A retried `<Record>` action after the status callback: nothing moves back.
+        store
+            .record_recording(&rec("recorded", Some("https://api.twilio.com/x/RE1"), Some(30)))
+            .await
+            .unwrap();
         let recs = store.recordings(call.contact_id).await.unwrap();
         assert_eq!(recs.len(), 1, "{name}");
         assert_eq!(recs[0].status, "completed");
@@ -298,6 +294,10 @@ async fn recordings_are_upserted() {
             "{name}: a later callback without URL keeps it"
         );
         assert_eq!(recs[0].duration_secs, Some(30));
-        assert_eq!(store.timeline(call.contact_id).await.unwrap().len(), 2, "{name}");
+        assert_eq!(
+            store.timeline(call.contact_id).await.unwrap().len(),
+            2,
+            "{name}: the same statuses add no event"
+        );
     }
 }

@@ -23,6 +23,8 @@ pub struct StepRequest {
     /// 0 for the incoming call; then the number carried by our callback URLs.
     pub step: i64,
     pub event: CallEvent,
+    /// A recording reported with this step (the `<Record>` action), stored with it.
+    pub recording: Option<RecordingUpdate>,
     pub idempotency_token: Option<String>,
     pub now: DateTime<Utc>,
 }
@@ -53,6 +55,9 @@ pub async fn play_step(
         return Ok(reply);
     }
     let call = store.open_call(&req.call).await?;
+    if let Some(recording) = &req.recording {
+        store.record_recording(recording).await?;
+    }
     let script = scripts
         .get(&call.script)
         .or_else(|| scripts.get(&settings.default_script))

@@ -169,6 +169,8 @@ macro_rules! sql_store {
                 Ok(())
             }
 
+            /// A final recording status (completed, absent, failed) is never replaced:
+            /// a retried `<Record>` action must not move a finished recording back.
             async fn record_recording(&self, r: &$crate::db::RecordingUpdate) -> $crate::db::StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 let contact: Option<(i64,)> = sqlx::query_as("select contact_id from call where call_sid = $1").bind(&r.call_sid).fetch_optional(&mut *tx).await?;
@@ -178,7 +180,8 @@ macro_rules! sql_store {
                 sqlx::query(
                     "insert into recording (recording_sid, contact_id, url, duration_secs, status, created_at) values ($1, $2, $3, $4, $5, $6) \
                      on conflict (recording_sid) do update set url = coalesce(excluded.url, recording.url), \
-                     duration_secs = coalesce(excluded.duration_secs, recording.duration_secs), status = excluded.status",
+                     duration_secs = coalesce(excluded.duration_secs, recording.duration_secs), \
+                     status = case when recording.status in ('completed', 'absent', 'failed') then recording.status else excluded.status end",
                 )
                 .bind(&r.recording_sid)
                 .bind(contact_id)

@@ -100,10 +100,26 @@ async fn run_step(state: &AppState, req: &TwilioRequest, step: i64, event: CallE
     let render = move |steps: &[crate::ivr::step::Step], next_step: i64| {
         twiml::render(steps, &voice, &Urls { base: &base, next_step })
     };
+    // The `<Record>` action carries the recording: the flow stores it with the step.
+    let recording = match &event {
+        CallEvent::Recorded {
+            recording_sid,
+            duration_secs,
+        } => Some(RecordingUpdate {
+            recording_sid: recording_sid.clone(),
+            call_sid: call_sid.to_owned(),
+            url: req.get("RecordingUrl").map(str::to_owned),
+            duration_secs: duration_secs.map(i64::from),
+            status: "recorded".into(),
+            at: state.now(),
+        }),
+        _ => None,
+    };
     let request = StepRequest {
         call: new_call(state, req, call_sid),
         step,
         event,
+        recording,
         idempotency_token: req.idempotency_token.clone(),
         now: state.now(),
     };
@@ -148,26 +164,10 @@ async fn next(State(state): State<AppState>, req: TwilioRequest) -> Response {
             req.get("RecordingSid"),
             req.get("RecordingDuration").and_then(|d| d.parse::<u32>().ok()),
         ) {
-            (Some(sid), duration) if duration != Some(0) => {
-                if let Some(call_sid) = req.get("CallSid") {
-                    let update = RecordingUpdate {
-                        recording_sid: sid.to_owned(),
-                        call_sid: call_sid.to_owned(),
-                        url: req.get("RecordingUrl").map(str::to_owned),
-                        duration_secs: duration.map(i64::from),
-                        status: "recorded".into(),
-                        at: state.now(),
-                    };
-                    let call = new_call(&state, &req, call_sid);
-                    if let Err(error) = calls::record_recording(state.store().as_ref(), &call, update).await {
-                        tracing::error!(call_sid, error = %error, "could not store a recording");
-                    }
-                }
-                CallEvent::Recorded {
-                    recording_sid: sid.to_owned(),
-                    duration_secs: duration,
-                }
-            }
+            (Some(sid), duration) if duration != Some(0) => CallEvent::Recorded {
+                recording_sid: sid.to_owned(),
+                duration_secs: duration,
+            },
             _ => CallEvent::NoRecording,
         },
         "no-recording" => CallEvent::NoRecording,
