@@ -176,7 +176,7 @@ pub async fn serve(
     let scripts = Arc::new(scripts);
     spawn_script_watcher(scripts.clone());
     let clock = clock(settings.clock_start);
-    tracing::info!(%addr, public_url = %settings.public_url, database = %settings.database_url.redacted(), scripts = ?scripts.ids(), "numerovert listening");
+    tracing::info!(%addr, public_url = settings.public_url.as_deref().unwrap_or("(unset: each request's Host)"), database = %settings.database_url.redacted(), scripts = ?scripts.ids(), "numerovert listening");
     let app = http::router(AppState::new(settings, store, scripts, clock));
     if let Some(tx) = ready {
         let _ = tx.send(addr);
@@ -279,14 +279,16 @@ fn print_demo_help(settings: &Settings, addr: std::net::SocketAddr, line: &str) 
         ("AccountSid", "AC00000000000000000000000000000000"),
     ];
     let params: Vec<(String, String)> = call.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    let url = format!("{}/twilio/voice", settings.public_url);
+    // The curl commands go to the bound address, so that is the URL they sign.
+    let base = settings.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+    let url = format!("{base}/twilio/voice");
     let sig = signature::compute(DEMO_AUTH_TOKEN, &url, &params, signature::Algorithm::HmacSha1);
     let press = {
         let mut p = params.clone();
         p.push(("Digits".into(), "2".into()));
         p
     };
-    let next_url = format!("{}/twilio/voice/next?step=1&event=input", settings.public_url);
+    let next_url = format!("{base}/twilio/voice/next?step=1&event=input");
     let next_sig = signature::compute(DEMO_AUTH_TOKEN, &next_url, &press, signature::Algorithm::HmacSha1);
     let data = |p: &[(String, String)]| {
         p.iter()

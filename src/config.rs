@@ -102,12 +102,11 @@ impl fmt::Debug for DatabaseUrl {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub bind: SocketAddr,
-    /// The URL the provider calls; signatures are checked against it and callback URLs built from it. No trailing slash.
-    pub public_url: String,
-    /// True when `NUMEROVERT_PUBLIC_URL` (or `[server] public_url`) was given. Without
-    /// it, a webhook is checked against `http://` + the `Host` it was sent to, and
-    /// callback URLs follow that host: a local setup works without configuration.
-    pub public_url_configured: bool,
+    /// The URL the provider calls (no trailing slash); signatures are checked
+    /// against it and callback URLs built from it. Unset, a webhook is checked
+    /// against `http://` + the `Host` it was sent to, and callback URLs follow that
+    /// host: a local setup works without configuration.
+    pub public_url: Option<String>,
     pub database_url: DatabaseUrl,
     pub scripts_dir: PathBuf,
     pub twilio_account_sid: Option<String>,
@@ -210,18 +209,17 @@ impl Settings {
             SocketAddr::from(([127, 0, 0, 1], 8080))
         });
 
-        let configured_public_url = pick("NUMEROVERT_PUBLIC_URL", file.server.public_url);
-        let public_url_configured = configured_public_url.is_some();
-        let public_url = configured_public_url.unwrap_or_else(|| format!("http://{bind}"));
-        let public_url = match url::Url::parse(&public_url) {
-            Ok(u) if matches!(u.scheme(), "http" | "https") && u.query().is_none() => {
-                public_url.trim_end_matches('/').to_owned()
+        let public_url = pick("NUMEROVERT_PUBLIC_URL", file.server.public_url).and_then(|text| {
+            match url::Url::parse(&text) {
+                Ok(u) if matches!(u.scheme(), "http" | "https") && u.query().is_none() => {
+                    Some(text.trim_end_matches('/').to_owned())
+                }
+                _ => {
+                    errors.push(format!("NUMEROVERT_PUBLIC_URL: \"{text}\" is not a base URL; write the http(s) URL the provider calls, e.g. https://helpline.example.org"));
+                    None
+                }
             }
-            _ => {
-                errors.push(format!("NUMEROVERT_PUBLIC_URL: \"{public_url}\" is not a base URL; write the http(s) URL the provider calls, e.g. https://helpline.example.org"));
-                String::new()
-            }
-        };
+        });
 
         let database_url = DatabaseUrl::new(
             pick("NUMEROVERT_DATABASE_URL", file.server.database_url)
@@ -354,7 +352,6 @@ impl Settings {
         Ok(Settings {
             bind,
             public_url,
-            public_url_configured,
             database_url,
             scripts_dir,
             twilio_account_sid,
@@ -420,7 +417,7 @@ mod tests {
     fn defaults_follow_the_design() {
         let s = Settings::from_parts(&env(&minimal()), FileConfig::default()).unwrap();
         assert_eq!(s.bind.to_string(), "127.0.0.1:8080");
-        assert_eq!(s.public_url, "http://127.0.0.1:8080");
+        assert_eq!(s.public_url, None, "unset: each request's Host is used");
         assert_eq!(s.database_url.expose(), "sqlite://numerovert.db");
         assert_eq!(s.twilio_api_base, "https://api.twilio.com");
         assert_eq!(s.timezone, chrono_tz::Europe::Paris);

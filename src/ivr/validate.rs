@@ -502,6 +502,20 @@ mod tests {
         )
     }
 
+    /// Problems of a whole script (no shared header), with no role configured.
+    fn problems_in(text: &str) -> Vec<Problem> {
+        let script = parse("t.toml", text).unwrap_or_else(|e| panic!("{e}"));
+        let roles = BTreeSet::new();
+        validate(
+            "t.toml",
+            &script,
+            &Environment {
+                roles: &roles,
+                audio_dir: Path::new("."),
+            },
+        )
+    }
+
     fn has(problems: &[Problem], node: Option<&str>, needle: &str) -> bool {
         problems
             .iter()
@@ -543,16 +557,7 @@ mod tests {
     #[test]
     fn missing_start_node() {
         let text = "[script]\nname = \"t\"\nstart = \"zz\"\n[nodes.bye]\ntype = \"hangup\"\n";
-        let script = parse("t.toml", text).unwrap();
-        let roles = BTreeSet::new();
-        let p = validate(
-            "t.toml",
-            &script,
-            &Environment {
-                roles: &roles,
-                audio_dir: Path::new("."),
-            },
-        );
+        let p = problems_in(text);
         assert!(has(&p, None, "start node \"zz\" does not exist"), "{p:#?}");
     }
 
@@ -586,32 +591,14 @@ mod tests {
 
         // Two menus that only lead to each other, and exhaustion back into them.
         let text = "[script]\nname = \"t\"\nstart = \"a\"\n[nodes.a]\ntype = \"menu\"\nsay = \"x\"\non_exhausted = \"b\"\nchoices = [{ key = \"1\", to = \"b\" }]\n[nodes.b]\ntype = \"menu\"\nsay = \"y\"\non_exhausted = \"a\"\nchoices = [{ key = \"1\", to = \"a\" }]\n";
-        let script = parse("t.toml", text).unwrap();
-        let roles = BTreeSet::new();
-        let p = validate(
-            "t.toml",
-            &script,
-            &Environment {
-                roles: &roles,
-                audio_dir: Path::new("."),
-            },
-        );
+        let p = problems_in(text);
         assert!(has(&p, Some("a"), "can never reach a person"), "{p:#?}");
     }
 
     #[test]
     fn menu_without_exhaustion_target() {
         let text = "[script]\nname = \"t\"\nstart = \"a\"\n[nodes.a]\ntype = \"menu\"\nsay = \"x\"\nchoices = [{ key = \"1\", to = \"h\" }]\n[nodes.h]\ntype = \"hangup\"\n";
-        let script = parse("t.toml", text).unwrap();
-        let roles = BTreeSet::new();
-        let p = validate(
-            "t.toml",
-            &script,
-            &Environment {
-                roles: &roles,
-                audio_dir: Path::new("."),
-            },
-        );
+        let p = problems_in(text);
         assert!(has(&p, Some("a"), "pressing nothing"), "{p:#?}");
     }
 
@@ -654,16 +641,7 @@ mod tests {
         let p = problems("[nodes.a]\ntype = \"message\"\nsay = \"Au revoir\\u0007\"\nnext = \"bye\"\n");
         assert!(has(&p, Some("a"), "control character (U+0007)"), "{p:#?}");
         let text = "[script]\nname = \"t\"\nstart = \"a\"\n[menu_defaults]\non_exhausted = \"a\"\nno_input = \"Rien {demain}\"\ninvalid = \"\"\n[nodes.a]\ntype = \"hangup\"\n";
-        let script = parse("t.toml", text).unwrap();
-        let roles = BTreeSet::new();
-        let p = validate(
-            "t.toml",
-            &script,
-            &Environment {
-                roles: &roles,
-                audio_dir: Path::new("."),
-            },
-        );
+        let p = problems_in(text);
         assert!(
             has(
                 &p,

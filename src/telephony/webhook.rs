@@ -48,14 +48,11 @@ impl FromRequest<AppState> for TwilioRequest {
         // The signature covers the URL as requested: use the original URI (not one
         // rewritten by nesting) under the configured public base URL, never a URL
         // rebuilt from parsed parameters.
-        let uri = req
-            .extensions()
-            .get::<OriginalUri>()
-            .map(|o| o.0.clone())
-            .unwrap_or_else(|| req.uri().clone());
-        let path_and_query = uri.path_and_query().map_or("/", |pq| pq.as_str()).to_owned();
-        let headers: HeaderMap = req.headers().clone();
-        let body = axum::body::to_bytes(req.into_body(), MAX_BODY).await.map_err(|_| {
+        let (parts, body) = req.into_parts();
+        let uri = parts.extensions.get::<OriginalUri>().map_or(&parts.uri, |o| &o.0);
+        let path_and_query = uri.path_and_query().map_or("/", |pq| pq.as_str());
+        let headers = &parts.headers;
+        let body = axum::body::to_bytes(body, MAX_BODY).await.map_err(|_| {
             (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "request body too large for a provider webhook",
@@ -69,7 +66,7 @@ impl FromRequest<AppState> for TwilioRequest {
             .unwrap_or_default();
 
         let settings = state.settings();
-        let base_url = base_url(settings, &headers);
+        let base_url = base_url(settings, headers);
         if settings.verify_signatures {
             let url = format!("{base_url}{path_and_query}");
             let given = headers
@@ -81,7 +78,7 @@ impl FromRequest<AppState> for TwilioRequest {
                 .as_ref()
                 .map(secrecy::ExposeSecret::expose_secret)
                 .unwrap_or("");
-            if token.is_empty() || !verify(token, &url, &headers, &body, &params, given) {
+            if token.is_empty() || !verify(token, &url, headers, &body, &params, given) {
                 tracing::warn!(path = %uri.path(), signed = !given.is_empty(), "rejected a webhook with a missing or wrong signature");
                 return Err((StatusCode::FORBIDDEN, "invalid or missing X-Twilio-Signature\n").into_response());
             }
@@ -102,16 +99,18 @@ impl FromRequest<AppState> for TwilioRequest {
 /// The configured public URL; without one, `http://` + the `Host` header, which is
 /// what a local client (or a tunnel that keeps the host) signed.
 fn base_url(settings: &crate::config::Settings, headers: &HeaderMap) -> String {
-    if settings.public_url_configured {
-        return settings.public_url.clone();
+    if let Some(url) = &settings.public_url {
+        return url.clone();
     }
-    headers
+    let host = headers
         .get("host")
         .and_then(|h| h.to_str().ok())
-        .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_graphic()) && !h.contains(['/', '?', '#', '@']))
-        .map_or_else(|| settings.public_url.clone(), |h| format!("http://{h}"))
+        .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_graphic()) && !h.contains(['/', '?', '#', '@']));
+    match host {
+        Some(h) => format!("http://{h}"),
+        None => format!("http://{}", settings.bind),
+    }
 }
-
 fn verify(token: &str, url: &str, headers: &HeaderMap, body: &Bytes, params: &[(String, String)], given: &str) -> bool {
     let is_json = headers
         .get("content-type")

@@ -397,32 +397,35 @@ impl<'a> Call<'a> {
     /// The caller speaks after the tone; Twilio posts the `<Record>` action.
     pub async fn leave_message(&mut self, recording_sid: &str, secs: u32) {
         let action = self.find("Record").attr("action").expect("a Record action").to_owned();
-        let url = recording_url(recording_sid);
-        let secs = secs.to_string();
-        let params = self.params(&[
-            ("RecordingSid", recording_sid),
-            ("RecordingUrl", &url),
-            ("RecordingDuration", &secs),
-            ("Digits", "#"),
-        ]);
+        let params = self.recording_params(recording_sid, secs, &[("Digits", "#")]);
         self.follow(&action, params).await;
     }
 
     /// The recording status callback Twilio sends once the file is ready.
     pub async fn recording_ready(&self, recording_sid: &str, secs: u32) -> StatusCode {
-        let url = recording_url(recording_sid);
-        let secs = secs.to_string();
-        let params = self.params(&[
-            ("RecordingSid", recording_sid),
-            ("RecordingUrl", &url),
-            ("RecordingDuration", &secs),
-            ("RecordingStatus", "completed"),
-            ("RecordingSource", "RecordVerb"),
-        ]);
+        let params = self.recording_params(
+            recording_sid,
+            secs,
+            &[("RecordingStatus", "completed"), ("RecordingSource", "RecordVerb")],
+        );
         self.app
             .post_signed(&format!("{BASE}/twilio/voice/recording"), &params, &[])
             .await
             .0
+    }
+
+    fn recording_params(&self, recording_sid: &str, secs: u32, extra: &[(&str, &str)]) -> Vec<(String, String)> {
+        let url = format!(
+            "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/{recording_sid}"
+        );
+        let secs = secs.to_string();
+        let mut all = vec![
+            ("RecordingSid", recording_sid),
+            ("RecordingUrl", url.as_str()),
+            ("RecordingDuration", secs.as_str()),
+        ];
+        all.extend_from_slice(extra);
+        self.params(&all)
     }
 
     /// A status callback for this call.
@@ -438,9 +441,4 @@ impl<'a> Call<'a> {
             .await
             .0
     }
-}
-
-/// Where Twilio keeps a recording (the service never shows it to a browser).
-fn recording_url(recording_sid: &str) -> String {
-    format!("https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/{recording_sid}")
 }
