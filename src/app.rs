@@ -43,6 +43,8 @@ pub enum Command {
         #[arg(long, default_value = "numerovert-demo.db")]
         database: PathBuf,
     },
+    #[command(flatten)]
+    Admin(crate::admin::AdminCommand),
 }
 
 pub async fn run(cli: Cli) -> ExitCode {
@@ -55,6 +57,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Migrate => migrate().await,
         Command::Check => return check(),
         Command::Demo { bind, database } => demo(&bind, &database).await,
+        Command::Admin(command) => return crate::admin::run(command).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -144,13 +147,6 @@ pub fn check_settings(settings: &Settings) -> Result<String, Vec<String>> {
             s.script.nodes.len(),
             s.script.script.start
         ));
-    }
-    for (id, role) in &settings.roles {
-        if role.number.is_none() {
-            report.push_str(&format!(
-                "note: role \"{id}\" has no number yet: its transfers go straight to their fallback\n"
-            ));
-        }
     }
     report.push_str("configuration and scripts are valid");
     Ok(report)
@@ -260,17 +256,151 @@ pub fn demo_settings(bind: &str, database: &std::path::Path) -> Result<Settings,
 async fn demo(bind: &str, database: &std::path::Path) -> Result<(), String> {
     let settings = demo_settings(bind, database)?;
     let line = settings.lines.first().map(|l| l.number.clone()).unwrap_or_default();
+    let store = db::connect(&settings.database_url)
+        .await
+        .map_err(|e| format!("database {}: {e}", settings.database_url.redacted()))?;
+    let now = settings.clock_start.unwrap_or_else(chrono::Utc::now);
+    let seeded = seed_demo(store.as_ref(), &settings, now)
+        .await
+        .map_err(|e| format!("demo data: {e}"))?;
+    let token = demo_api_token(store.as_ref(), now)
+        .await
+        .map_err(|e| format!("demo API token: {e}"))?;
+    drop(store);
     let (tx, rx) = tokio::sync::oneshot::channel();
     let printer = settings.clone();
     tokio::spawn(async move {
         if let Ok(addr) = rx.await {
-            print_demo_help(&printer, addr, &line);
+            print_demo_help(&printer, addr, &line, seeded, &token);
         }
     });
     serve(settings, Some(tx)).await
 }
 
-fn print_demo_help(settings: &Settings, addr: std::net::SocketAddr, line: &str) {
+/// The fictional team of the demo: names, and numbers of the range ARCEP
+/// reserves for fiction (06 39 98 xx xx), so nobody real is ever rung.
+const DEMO_TEAM: [(&str, &str, &[&str]); 9] = [
+    ("Camille Laurent", "+33639980001", &["accueil"]),
+    ("Inès Moreau", "+33639980002", &["sage-femme"]),
+    ("Léa Fontaine", "+33639980003", &["puericultrice"]),
+    ("Sofia Marchand", "+33639980004", &["psychologue"]),
+    (
+        "Manon Rivière",
+        "+33639980005",
+        &["conseillere-lactation", "puericultrice"],
+    ),
+    ("Julien Garnier", "+33639980006", &["travailleur-social"]),
+    ("Yasmine Haddad", "+33639980007", &["accueil"]),
+    ("Nadia Benali", "+33639980008", &["sage-femme"]),
+    (
+        "Chloé Petit",
+        "+33639980009",
+        &["puericultrice", "conseillere-lactation"],
+    ),
+];
+
+/// Seeds the demo team and its schedules when the database has no staff yet;
+/// says whether it did.
+///
+/// The weekly rules follow the demo's opening hours. Saturday mornings are
+/// left uncovered for three roles on purpose, so that `schedule gaps` has
+/// something to show: two are covered by their backup role, one is not.
+pub async fn seed_demo(
+    store: &dyn db::Store,
+    settings: &Settings,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool, String> {
+    use crate::routing::directory::{RotationDraft, RuleDraft, StaffDraft};
+    use crate::routing::schedule::{Handoff, HolidayPolicy};
+    use crate::routing::service;
+
+    if !store.list_staff().await.map_err(|e| e.to_string())?.is_empty() {
+        return Ok(false);
+    }
+    let fail = |e: service::ServiceError| e.to_string();
+    let mut ids = Vec::new();
+    for (name, phone, roles) in DEMO_TEAM {
+        let draft = StaffDraft {
+            name: name.to_owned(),
+            phone: phone.to_owned(),
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+            active: true,
+        };
+        ids.push(service::add_staff(store, settings, &draft, now).await.map_err(fail)?.id);
+    }
+    let rotation = service::add_rotation(
+        store,
+        settings,
+        &RotationDraft {
+            role: "sage-femme".into(),
+            name: "Semaine des sages-femmes".into(),
+            members: vec![ids[1], ids[7]],
+            handoff: Handoff::Weekly,
+            handoff_time: "09:00".into(),
+            // A Monday: the midwives hand over every Monday morning.
+            start: "2026-01-05".into(),
+        },
+        now,
+    )
+    .await
+    .map_err(fail)?;
+    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday"];
+    const SATURDAY: &[&str] = &["saturday"];
+    let rule = |role: &str, days: &[&str], window: &str, rotation: Option<i64>, staff: Vec<i64>| RuleDraft {
+        role: role.into(),
+        days: days.iter().map(|d| d.to_string()).collect(),
+        window: window.into(),
+        holidays: HolidayPolicy::NotOnHolidays,
+        rotation,
+        staff,
+        priority: 0,
+    };
+    // The first person of each role is the one the old per-role numbers of
+    // the demo configuration rang, so walking the IVR rings the same phones.
+    let rules = [
+        rule("accueil", WEEKDAYS, "09:00-19:00", None, vec![ids[0], ids[6]]),
+        rule("accueil", SATURDAY, "09:00-12:30", None, vec![ids[6]]),
+        rule("sage-femme", WEEKDAYS, "09:00-19:00", Some(rotation.id), vec![]),
+        rule("sage-femme", SATURDAY, "09:00-12:30", Some(rotation.id), vec![]),
+        rule("puericultrice", WEEKDAYS, "09:00-19:00", None, vec![ids[2], ids[8]]),
+        rule("puericultrice", SATURDAY, "09:00-12:30", None, vec![ids[8]]),
+        rule(
+            "conseillere-lactation",
+            WEEKDAYS,
+            "09:00-19:00",
+            None,
+            vec![ids[4], ids[8]],
+        ),
+        rule("psychologue", WEEKDAYS, "09:00-19:00", None, vec![ids[3]]),
+        rule("travailleur-social", WEEKDAYS, "09:00-19:00", None, vec![ids[5]]),
+    ];
+    for draft in &rules {
+        service::add_rule(store, settings, draft, now).await.map_err(fail)?;
+    }
+    tracing::info!(staff = ids.len(), "demo team and schedules seeded");
+    Ok(true)
+}
+
+/// The name of the demo's API token; each run revokes the previous ones.
+const DEMO_TOKEN_NAME: &str = "numerovert demo";
+
+/// A fresh API token for this demo run, so the printed one always works.
+async fn demo_api_token(store: &dyn db::Store, now: chrono::DateTime<chrono::Utc>) -> Result<String, String> {
+    for t in store.list_api_tokens().await.map_err(|e| e.to_string())? {
+        if t.name == DEMO_TOKEN_NAME && t.revoked_at.is_none() {
+            store
+                .revoke_api_token(t.token_id, now)
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    let (_, token) = crate::routing::service::create_api_token(store, DEMO_TOKEN_NAME, now)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(token)
+}
+
+fn print_demo_help(settings: &Settings, addr: std::net::SocketAddr, line: &str, seeded: bool, token: &str) {
     let call = [
         ("CallSid", "CAdemo0000000000000000000000000001"),
         ("From", "+33612345678"),
@@ -302,7 +432,17 @@ fn print_demo_help(settings: &Settings, addr: std::net::SocketAddr, line: &str) 
          1. Play the first menu, as Twilio would when a parent calls:\n\n   curl -s -X POST '{url}' -H 'X-Twilio-Signature: {sig}' {d1}\n\n\
          2. Press 2 in that menu:\n\n   curl -s -X POST '{next_url}' -H 'X-Twilio-Signature: {next_sig}' {d2}\n\n\
          3. Check health: curl -s http://{addr}/readyz\n\n\
+         4. {team}. Ask the JSON API who is on duty, with this run's API token\n\
+         \x20  (each demo run revokes the previous one):\n\n   \
+         curl -s -H 'Authorization: Bearer {token}' '{base}/api/v1/schedule/who?role=sage-femme'\n   \
+         curl -s -H 'Authorization: Bearer {token}' '{base}/api/v1/schedule/gaps?days=14'\n\n   \
+         Every route: {base}/api/v1/openapi.json\n\n\
          Stop with Ctrl-C. To point a real Twilio number at numerovert, see README.md.\n",
+        team = if seeded {
+            "A fictional team and its weekly schedules were added to the database"
+        } else {
+            "The demo team is in the database"
+        },
         db = settings.database_url.redacted(),
         scripts = settings.scripts_dir.display(),
         d1 = data(&params),

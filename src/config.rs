@@ -53,6 +53,10 @@ pub struct HelplineFile {
     pub holiday_region: Option<String>,
     pub timezone: Option<String>,
     pub default_script: Option<String>,
+    /// Minutes within which a missed caller must be called back (default 240).
+    pub callback_delay_minutes: Option<u32>,
+    /// Show professionals the parent's number instead of the helpline's (default false).
+    pub show_caller_number: Option<bool>,
 }
 
 /// A phone line of the helpline and the script it plays.
@@ -127,6 +131,10 @@ pub struct Settings {
     pub lines: Vec<Line>,
     pub roles: BTreeMap<String, Role>,
     pub hours: OpeningHours,
+    /// How soon a missed caller must be called back: the due date of follow-ups.
+    pub callback_delay: chrono::Duration,
+    /// Whether professionals see the parent's number when rung (default: the helpline's).
+    pub show_caller_number: bool,
 }
 
 /// Where settings come from; tests pass their own.
@@ -323,7 +331,7 @@ impl Settings {
                         id.to_owned(),
                         Role {
                             label: label.to_owned(),
-                            number: None,
+                            backups: Vec::new(),
                         },
                     )
                 })
@@ -332,10 +340,10 @@ impl Settings {
             file.roles
         };
         for (id, role) in &roles {
-            if let Some(n) = &role.number {
-                if !is_e164(n) {
+            for backup in &role.backups {
+                if backup == id || !roles.contains_key(backup) {
                     errors.push(format!(
-                        "[roles.{id}] number: \"{n}\" is not E.164; write it as +33612345678"
+                        "[roles.{id}] backups: \"{backup}\" is not another configured role"
                     ));
                 }
             }
@@ -368,7 +376,24 @@ impl Settings {
             lines: file.lines,
             roles,
             hours,
+            callback_delay: chrono::Duration::minutes(i64::from(h.callback_delay_minutes.unwrap_or(240))),
+            show_caller_number: h.show_caller_number.unwrap_or(false),
         })
+    }
+
+    /// The schedules' time zone and holiday region.
+    pub fn calendar(&self) -> crate::routing::schedule::Calendar {
+        crate::routing::schedule::Calendar {
+            tz: self.timezone,
+            region: self.holiday_region,
+        }
+    }
+
+    /// How a role is named to professionals ("une sage-femme"), or its id.
+    pub fn role_label(&self, role: &str) -> String {
+        self.roles
+            .get(role)
+            .map_or_else(|| role.to_owned(), |r| r.label.clone())
     }
 
     pub fn role_ids(&self) -> BTreeSet<String> {

@@ -10,12 +10,16 @@
 //! - [`telephony`]: the provider edge: signatures, the webhook extractor, TwiML,
 //!   the voice webhook handlers.
 //! - [`ivr`]: script model, validation, the pure step engine, the reloadable library.
-//! - [`routing`]: opening hours, French public holidays, roles.
+//! - [`routing`]: opening hours, French public holidays, roles, staff schedules.
 //! - [`contacts`]: calls, their timelines and outcomes.
 //! - [`db`]: the `Store` trait with SQLite and PostgreSQL implementations.
-//! - [`http`]: the router, shared state, health checks.
+//! - [`http`]: the router, shared state, health checks, calendar feeds.
+//! - [`api`]: the JSON API under `/api/v1`, with its OpenAPI document.
 //! - [`app`]: start-up, the commands of the `numerovert` binary, the demo.
+//! - [`admin`]: the administration commands (staff, schedules, tokens).
 
+pub mod admin;
+pub mod api;
 pub mod app;
 pub mod config;
 pub mod contacts;

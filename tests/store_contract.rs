@@ -5,7 +5,11 @@ use std::sync::Arc;
 
 use chrono::{Duration, TimeZone, Utc};
 use numerovert::config::DatabaseUrl;
-use numerovert::db::{self, CallStatusUpdate, NewCall, NewEvent, OutcomeUpdate, RecordingUpdate, StepCommit, Store};
+use numerovert::db::roster::StaffInput;
+use numerovert::db::{
+    self, CallStatusUpdate, NewAttempt, NewCall, NewEvent, NewFollowUp, OutcomeUpdate, RecordingUpdate, StepCommit,
+    Store,
+};
 use numerovert::ivr::engine::Position;
 
 async fn stores() -> Vec<(String, Arc<dyn Store>, tempfile::TempDir)> {
@@ -73,6 +77,7 @@ fn commit(call: &numerovert::db::CallRecord, step: i64, reply: &str, outcome: Op
             node: format!("node-{step}"),
             attempts: 1,
             menus: vec!["menu".into()],
+            ..Position::default()
         },
         events: vec![NewEvent {
             at: t0(),
@@ -88,6 +93,9 @@ fn commit(call: &numerovert::db::CallRecord, step: i64, reply: &str, outcome: Op
         }),
         need: Some("allaitement".into()),
         at: t0() + Duration::seconds(step),
+        attempts: vec![],
+        attempt_ends: vec![],
+        follow_up: None,
     }
 }
 
@@ -146,7 +154,8 @@ async fn a_step_is_stored_once_with_its_answer() {
             Position {
                 node: "node-1".into(),
                 attempts: 1,
-                menus: vec!["menu".into()]
+                menus: vec!["menu".into()],
+                ..Position::default()
             },
             "{name}"
         );
@@ -195,6 +204,7 @@ async fn statuses_never_move_backwards_and_abandonment_is_recorded() {
             duration_secs: d,
             at: t0() + Duration::seconds(secs),
             abandoned_at: Some("menu-principal".into()),
+            follow_up_due_at: t0() + Duration::hours(4),
         };
         store.record_call_status(&status("in-progress", None, 1)).await.unwrap();
         store
@@ -230,6 +240,7 @@ async fn statuses_never_move_backwards_and_abandonment_is_recorded() {
                 duration_secs: None,
                 at: t0(),
                 abandoned_at: None,
+                follow_up_due_at: t0(),
             })
             .await;
         assert!(matches!(unknown, Err(db::StoreError::NotFound)), "{name}");
@@ -251,6 +262,7 @@ async fn an_answered_call_is_not_marked_abandoned() {
                 duration_secs: Some(300),
                 at: t0(),
                 abandoned_at: Some("x".into()),
+                follow_up_due_at: t0(),
             })
             .await
             .unwrap();
@@ -299,5 +311,146 @@ async fn recordings_are_upserted() {
             2,
             "{name}: the same statuses add no event"
         );
+    }
+}
+
+fn attempt(seq: i64, name: &str) -> NewAttempt {
+    NewAttempt {
+        seq,
+        node: "transfert-lactation".into(),
+        role: "conseillere-lactation".into(),
+        staff_id: seq,
+        staff_name: name.into(),
+        strategy: "sequential".into(),
+        ring_secs: 20,
+        whisper: "Numéro vert : un parent. Appuyez sur 1.".into(),
+    }
+}
+
+#[tokio::test]
+async fn attempts_are_stored_once_and_only_the_first_acceptance_counts() {
+    for (name, store, _dir) in stores().await {
+        let call = store.open_call(&new_call("CA20", Some("+33639980123"))).await.unwrap();
+        let mut c = commit(&call, 1, "ring awa and bea", None);
+        let mut people = Vec::new();
+        for (i, who) in ["Awa", "Bea"].into_iter().enumerate() {
+            let input = StaffInput {
+                name: who.into(),
+                phone: format!("+3363998000{i}"),
+                roles: vec!["conseillere-lactation".into()],
+                active: true,
+            };
+            let member = store.add_staff(&input, t0()).await.unwrap();
+            let mut a = attempt(i as i64 + 1, who);
+            a.staff_id = member.id;
+            people.push(a);
+        }
+        c.attempts = people;
+        store.commit_step(&c).await.unwrap();
+        store
+            .attempt_answered("CA20", 1, "CAleg1", t0() + Duration::seconds(9))
+            .await
+            .unwrap();
+        store
+            .attempt_answered("CA20", 1, "CAother", t0() + Duration::seconds(12))
+            .await
+            .unwrap();
+        let a = store.attempt("CA20", 1).await.unwrap().unwrap();
+        assert_eq!(
+            a.leg_sid.as_deref(),
+            Some("CAleg1"),
+            "{name}: the first leg and time are kept"
+        );
+        assert_eq!(a.answered_at, Some(t0() + Duration::seconds(9)), "{name}");
+        assert_eq!(a.outcome, "ringing");
+        assert!(
+            store.screen_attempt("CA20", 2, "accepted", t0()).await.unwrap(),
+            "{name}"
+        );
+        assert!(
+            !store.screen_attempt("CA20", 1, "accepted", t0()).await.unwrap(),
+            "{name}: a second acceptance for the same call is refused"
+        );
+        assert!(
+            !store.screen_attempt("CA20", 2, "refused", t0()).await.unwrap(),
+            "{name}: a verdict is recorded once"
+        );
+        let mut end = commit(&call, 2, "bridged", Some(("answered", 5)));
+        end.attempt_ends = vec![(1, "no-answer".into()), (2, "accepted".into())];
+        store.commit_step(&end).await.unwrap();
+        let all = store.attempts(call.contact_id).await.unwrap();
+        let outcomes: Vec<(&str, Option<&str>)> =
+            all.iter().map(|a| (a.outcome.as_str(), a.screen.as_deref())).collect();
+        assert_eq!(
+            outcomes,
+            [("no-answer", None), ("accepted", Some("accepted"))],
+            "{name}"
+        );
+        store
+            .record_leg_status("CA20", 2, "completed", Some(300), t0())
+            .await
+            .unwrap();
+        store
+            .record_leg_status("CA20", 2, "completed", Some(300), t0())
+            .await
+            .unwrap();
+        let legs = store
+            .timeline(call.contact_id)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.kind == "transfer-leg")
+            .count();
+        assert_eq!(legs, 1, "{name}: a repeated leg status is stored once");
+        assert!(matches!(
+            store.record_leg_status("CA20", 9, "completed", None, t0()).await,
+            Err(db::StoreError::NotFound)
+        ));
+    }
+}
+
+#[tokio::test]
+async fn missed_and_abandoned_calls_with_a_number_become_follow_ups() {
+    for (name, store, _dir) in stores().await {
+        let due = t0() + Duration::hours(4);
+        // A callback request during the call: a follow-up at once, with the need.
+        let asked = store.open_call(&new_call("CA30", Some("+33639980123"))).await.unwrap();
+        let mut c = commit(&asked, 1, "noted", Some(("callback_requested", 3)));
+        c.follow_up = Some(NewFollowUp {
+            reason: "callback-requested".into(),
+            due_at: due,
+        });
+        store.commit_step(&c).await.unwrap();
+        // A caller who hangs up in the menu.
+        let gone = store.open_call(&new_call("CA31", Some("+33639980124"))).await.unwrap();
+        // A withheld caller who hangs up: nobody to call back.
+        let hidden = store.open_call(&new_call("CA32", None)).await.unwrap();
+        for sid in ["CA30", "CA31", "CA32"] {
+            store
+                .record_call_status(&CallStatusUpdate {
+                    call_sid: sid.into(),
+                    status: "completed".into(),
+                    duration_secs: Some(30),
+                    at: t0() + Duration::seconds(30),
+                    abandoned_at: Some("menu-principal".into()),
+                    follow_up_due_at: due,
+                })
+                .await
+                .unwrap();
+        }
+        let f = store.follow_up_for_contact(asked.contact_id).await.unwrap().unwrap();
+        assert_eq!(
+            (f.reason.as_str(), f.need.as_deref(), f.state.as_str(), f.due_at),
+            ("callback-requested", Some("allaitement"), "new", due),
+            "{name}"
+        );
+        let f = store.follow_up_for_contact(gone.contact_id).await.unwrap().unwrap();
+        assert_eq!(f.reason, "abandoned", "{name}");
+        assert!(
+            store.follow_up_for_contact(hidden.contact_id).await.unwrap().is_none(),
+            "{name}"
+        );
+        let open = store.open_follow_ups(10).await.unwrap();
+        assert_eq!(open.len(), 2, "{name}");
     }
 }

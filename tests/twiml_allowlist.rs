@@ -23,7 +23,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use serde_json::Value;
 
-use numerovert::ivr::engine::{advance, CallEvent, Context, DialStatus, Position};
+use numerovert::ivr::engine::{advance, CallEvent, Candidate, Context, DialStatus, Hunt, Position, Screen};
 use numerovert::ivr::script::{load_dir, LoadedScript, Node};
 use numerovert::ivr::step::{Prompt, Step};
 use numerovert::routing::holidays::HolidayRegion;
@@ -55,6 +55,12 @@ impl Callbacks for Urls {
     fn audio(&self, file: &str) -> String {
         let segment: String = url::form_urlencoded::byte_serialize(file.as_bytes()).collect();
         format!("{BASE}/audio/{}", segment.replace('+', "%20"))
+    }
+    fn screen(&self, attempt: u32) -> String {
+        format!("{BASE}/twilio/voice/screen?call=CA0123456789abcdef0123456789abcdef&attempt={attempt}")
+    }
+    fn leg_status(&self, attempt: u32) -> String {
+        format!("{BASE}/twilio/voice/leg?call=CA0123456789abcdef0123456789abcdef&attempt={attempt}")
     }
 }
 
@@ -369,8 +375,12 @@ fn check_conventions(root: &El, must_lead_somewhere: bool, problems: &mut Vec<St
                 "Record" => "event=no-recording",
                 _ => continue,
             };
+            // A screening prompt asks for its action even on silence: the leg
+            // then ends with <Hangup/>, so that no voicemail is ever bridged.
+            let reports_silence = child.attr("actionOnEmptyResult") == Some("true");
             match el.children.get(i + 1) {
                 Some(next) if next.name == "Redirect" && next.text.contains(expected) => {}
+                Some(next) if next.name == "Hangup" && reports_silence => {}
                 Some(next) if next.name == "Redirect" => problems.push(format!(
                     "<{}> is followed by a <Redirect> to {:?}, not to {expected}",
                     child.name, next.text
@@ -508,10 +518,13 @@ fn common_events() -> Vec<CallEvent> {
     ] {
         // `caller_gone`: the caller hung up while the professional's phone rang.
         for caller_gone in [false, true] {
-            events.push(CallEvent::DialEnded {
-                status: DialStatus::parse(status),
-                caller_gone,
-            });
+            for screen in [None, Some(Screen::Accepted), Some(Screen::Refused), Some(Screen::NoKey)] {
+                events.push(CallEvent::DialEnded {
+                    status: DialStatus::parse(status),
+                    caller_gone,
+                    screen,
+                });
+            }
         }
     }
     events
@@ -574,7 +587,7 @@ const ENTERED: &[&str] = &[
 ];
 
 /// The number that rings for a role, as the engine asks for it.
-type RoleNumber = dyn Fn(&str) -> Option<String>;
+type OnDuty = dyn Fn(&str) -> Vec<Candidate>;
 
 fn weekly_hours() -> HoursConfig {
     let day = || vec!["09:00-19:00".to_string()];
@@ -609,9 +622,26 @@ fn every_document_of_every_shipped_script_is_allowed_twiml() {
         ("always closed", &always_closed),
         ("weekly hours, closed now", &weekly),
     ];
-    let someone = |_: &str| Some(ROLE_NUMBER.to_owned());
-    let nobody = |_: &str| None;
-    let roles: [(&str, &RoleNumber); 2] = [("roles rung", &someone), ("nobody to ring", &nobody)];
+    let someone = |role: &str| {
+        vec![
+            Candidate {
+                staff_id: 1,
+                name: "Awa".into(),
+                phone: ROLE_NUMBER.to_owned(),
+                role: role.to_owned(),
+            },
+            Candidate {
+                staff_id: 2,
+                name: "Bea".into(),
+                phone: "+33639980003".to_owned(),
+                role: role.to_owned(),
+            },
+        ]
+    };
+    let nobody = |_: &str| Vec::new();
+    let roles: [(&str, &OnDuty); 2] = [("people on duty", &someone), ("nobody on duty", &nobody)];
+    let no_backups = |_: &str| Vec::new();
+    let label = |role: &str| format!("une {role}");
 
     let mut checker = Checker::new();
     let mut total_nodes = 0;
@@ -636,8 +666,7 @@ fn every_document_of_every_shipped_script_is_allowed_twiml() {
             (
                 Some(Position {
                     node: "noeud-supprime".into(),
-                    attempts: 0,
-                    menus: vec![],
+                    ..Position::default()
                 }),
                 CallEvent::NoInput,
             ),
@@ -659,9 +688,30 @@ fn every_document_of_every_shipped_script_is_allowed_twiml() {
                         node: id.clone(),
                         attempts,
                         menus: menus.clone(),
+                        ..Position::default()
                     };
                     for event in &events {
                         cases.push((Some(position.clone()), event.clone()));
+                    }
+                    // At a transfer: with one person left to ring, with nobody left,
+                    // and past the longest wait.
+                    if let Node::Transfer(_) = node {
+                        for (next, waited) in [(1, 0), (2, 0), (1, 3600)] {
+                            let hunting = Position {
+                                hunt: Some(Hunt {
+                                    node: id.clone(),
+                                    candidates: someone("sage-femme"),
+                                    next,
+                                    started_at: now - chrono::Duration::seconds(waited),
+                                    current: 1,
+                                }),
+                                last_attempt: 1,
+                                ..position.clone()
+                            };
+                            for event in &events {
+                                cases.push((Some(hunting.clone()), event.clone()));
+                            }
+                        }
                     }
                 }
             }
@@ -675,9 +725,12 @@ fn every_document_of_every_shipped_script_is_allowed_twiml() {
                         script,
                         now,
                         hours,
-                        role_number,
+                        on_duty: role_number,
+                        backups: &no_backups,
+                        role_label: &label,
                         caller_withheld,
-                        line_number: Some(LINE_NUMBER),
+                        caller_id: Some(LINE_NUMBER),
+                        line_name: "Numéro vert 1000 jours",
                     };
                     for (position, event) in &cases {
                         let turn = advance(&ctx, position.as_ref(), event.clone());
@@ -761,11 +814,13 @@ fn every_step_and_prompt_the_renderer_knows_is_allowed_twiml() {
             number: ROLE_NUMBER.into(),
             caller_id: Some(LINE_NUMBER.into()),
             ring_secs: 25,
+            screen: Some(3),
         },
         Step::Dial {
             number: ROLE_NUMBER.into(),
             caller_id: None,
             ring_secs: 5,
+            screen: None,
         },
         Step::Record { max_secs: 120 },
         Step::HangUp,
@@ -783,6 +838,37 @@ fn every_step_and_prompt_the_renderer_knows_is_allowed_twiml() {
     ] {
         assert!(checker.elements.contains(verb), "<{verb}> never rendered");
     }
+}
+
+#[test]
+fn the_screening_documents_are_allowed_twiml() {
+    let mut checker = Checker::new();
+    let whisper = "Numéro vert 1000 jours : un parent, au sujet de l'allaitement & du sommeil. Appuyez sur 1 pour prendre l'appel.";
+    let answer = format!("{BASE}/twilio/voice/screen/answer?call=CA0123&attempt=2");
+    let prompt = twiml::screen_prompt(&voice(), whisper, &answer);
+    let root = checker
+        .check(&prompt, true, &|| "screen_prompt".into())
+        .expect("well-formed");
+    let gather = &root.children[0];
+    assert_eq!(gather.name, "Gather");
+    assert_eq!(gather.attr("numDigits"), Some("1"));
+    assert_eq!(gather.attr("actionOnEmptyResult"), Some("true"));
+    assert_eq!(gather.attr("action"), Some(answer.as_str()));
+    assert_eq!(
+        root.children[1].name, "Hangup",
+        "a leg that does not press 1 is never bridged"
+    );
+    let accepted = twiml::screen_accepted(&voice());
+    let root = checker
+        .check(&accepted, false, &|| "screen_accepted".into())
+        .expect("well-formed");
+    assert!(
+        root.children.iter().all(|v| v.name == "Say"),
+        "the accepted leg's document must end without hanging up, so that it is bridged: {accepted}"
+    );
+    let declined = twiml::screen_declined(&voice(), "Merci.");
+    checker.check(&declined, true, &|| "screen_declined".into());
+    checker.assert_clean();
 }
 
 #[test]

@@ -10,9 +10,10 @@ use chrono::{DateTime, Utc};
 
 use crate::config::Settings;
 use crate::db::{
-    CallRecord, CallStatusUpdate, NewCall, NewEvent, OutcomeUpdate, RecordingUpdate, StepCommit, Store, StoreError,
+    CallRecord, CallStatusUpdate, NewAttempt, NewCall, NewEvent, NewFollowUp, OutcomeUpdate, RecordingUpdate,
+    StepCommit, Store, StoreError,
 };
-use crate::ivr::engine::{self, CallEvent, Context, Outcome};
+use crate::ivr::engine::{self, CallEvent, Candidate, Context, Outcome, Screen};
 use crate::ivr::library::Library;
 use crate::ivr::step::Step;
 
@@ -64,18 +65,60 @@ pub async fn play_step(
         .ok_or_else(|| FlowError::NoScript(call.script.clone()))?;
 
     let starting = matches!(req.event, CallEvent::Start);
-    // The engine context borrows a closure that is not Sync: keep it out of the awaits.
+    let position = (!starting).then_some(&call.position);
+    // The event as the engine needs it: a transfer's outcome also depends on
+    // what the professional did at the screening prompt, which we stored.
+    let mut event = req.event.clone();
+    let mut rang: Option<(DateTime<Utc>, Option<DateTime<Utc>>)> = None;
+    if let (CallEvent::DialEnded { screen, .. }, Some(hunt)) = (&mut event, position.and_then(|p| p.hunt.as_ref())) {
+        if let Some(attempt) = store.attempt(&call.call_sid, i64::from(hunt.current)).await? {
+            *screen = attempt.screen.as_deref().and_then(Screen::parse);
+            rang = Some((attempt.started_at, attempt.answered_at));
+        }
+    }
+    let roster = store.roster(req.now).await?;
+    let cal = settings.calendar();
+    // The engine context borrows closures that are not Sync: keep it out of the awaits.
     let turn = {
-        let role_number = |role: &str| settings.roles.get(role).and_then(|r| r.number.clone());
+        let on_duty = |role: &str| -> Vec<Candidate> {
+            roster
+                .on_duty(role, &cal, req.now)
+                .people
+                .iter()
+                .filter_map(|id| roster.member(*id))
+                .map(|m| Candidate {
+                    staff_id: m.id,
+                    name: m.name.clone(),
+                    phone: m.phone.clone(),
+                    role: role.to_owned(),
+                })
+                .collect()
+        };
+        let backups = |role: &str| settings.roles.get(role).map(|r| r.backups.clone()).unwrap_or_default();
+        let role_label = |role: &str| settings.role_label(role);
+        let caller_id = if settings.show_caller_number {
+            call.caller_number.as_deref().or(call.line_number.as_deref())
+        } else {
+            call.line_number.as_deref()
+        };
+        let line_name = call
+            .line_number
+            .as_deref()
+            .and_then(|n| settings.lines.iter().find(|l| l.number == n))
+            .and_then(|l| l.name.as_deref())
+            .unwrap_or(settings.helpline_name.as_str());
         let ctx = Context {
             script: &script.script,
             now: req.now,
             hours: &settings.hours,
-            role_number: &role_number,
+            on_duty: &on_duty,
+            backups: &backups,
+            role_label: &role_label,
             caller_withheld: call.caller_number.is_none(),
-            line_number: call.line_number.as_deref(),
+            caller_id,
+            line_name,
         };
-        engine::advance(&ctx, (!starting).then_some(&call.position), req.event.clone())
+        engine::advance(&ctx, position, event)
     };
     let reply = render(&turn.steps, req.step + 1);
 
@@ -89,13 +132,30 @@ pub async fn play_step(
             dedupe_key: None,
         });
     }
-    events.extend(turn.events.iter().map(|e| NewEvent {
-        at: req.now,
-        kind: e.kind.into(),
-        node: e.node.clone(),
-        detail: e.detail.clone(),
-        dedupe_key: None,
+    events.extend(turn.events.iter().map(|e| {
+        let mut detail = e.detail.clone();
+        // How long the professional's phone rang before it was picked up (or gave up).
+        if let (Some((started, answered)), "transfer-attempt-ended") = (rang, e.kind) {
+            let until = answered.unwrap_or(req.now);
+            detail["rang_seconds"] = serde_json::json!((until - started).num_seconds().max(0));
+        }
+        NewEvent {
+            at: req.now,
+            kind: e.kind.into(),
+            node: e.node.clone(),
+            detail,
+            dedupe_key: None,
+        }
     }));
+    let follow_up = match (&turn.outcome, &call.caller_number) {
+        (Some(o @ (Outcome::Missed | Outcome::CallbackRequested | Outcome::MessageLeft)), Some(_)) => {
+            Some(NewFollowUp {
+                reason: follow_up_reason(o).into(),
+                due_at: req.now + settings.callback_delay,
+            })
+        }
+        _ => None,
+    };
     let commit = StepCommit {
         call_sid: call.call_sid.clone(),
         contact_id: call.contact_id,
@@ -107,8 +167,36 @@ pub async fn play_step(
         outcome: turn.outcome.as_ref().map(outcome_update),
         need: turn.need.clone(),
         at: req.now,
+        attempts: turn
+            .attempts
+            .iter()
+            .map(|a| NewAttempt {
+                seq: i64::from(a.seq),
+                node: a.node.clone(),
+                role: a.candidate.role.clone(),
+                staff_id: a.candidate.staff_id,
+                staff_name: a.candidate.name.clone(),
+                strategy: a.strategy.as_str().into(),
+                ring_secs: i64::from(a.ring_secs),
+                whisper: a.whisper.clone(),
+            })
+            .collect(),
+        attempt_ends: turn
+            .attempt_ends
+            .iter()
+            .map(|(seq, o)| (i64::from(*seq), o.as_str().to_owned()))
+            .collect(),
+        follow_up,
     };
     Ok(store.commit_step(&commit).await?)
+}
+
+fn follow_up_reason(o: &Outcome) -> &'static str {
+    match o {
+        Outcome::MessageLeft => "message-left",
+        Outcome::CallbackRequested => "callback-requested",
+        _ => "missed",
+    }
 }
 
 fn outcome_update(o: &Outcome) -> OutcomeUpdate {
@@ -116,6 +204,7 @@ fn outcome_update(o: &Outcome) -> OutcomeUpdate {
         Outcome::Answered { role } => ("answered", Some(role.clone())),
         Outcome::MessageLeft => ("message_left", None),
         Outcome::CallbackRequested => ("callback_requested", None),
+        Outcome::Missed => ("missed", None),
         Outcome::Informed => ("informed", None),
     };
     OutcomeUpdate {
@@ -128,6 +217,7 @@ fn outcome_update(o: &Outcome) -> OutcomeUpdate {
 /// Applies a status callback, opening the call first if this is the first we hear of it.
 pub async fn record_status(
     store: &dyn Store,
+    settings: &Settings,
     call: &NewCall,
     status: &str,
     duration_secs: Option<i64>,
@@ -143,6 +233,7 @@ pub async fn record_status(
             duration_secs,
             at: now,
             abandoned_at,
+            follow_up_due_at: now + settings.callback_delay,
         })
         .await?;
     Ok(())
@@ -152,5 +243,103 @@ pub async fn record_status(
 pub async fn record_recording(store: &dyn Store, call: &NewCall, update: RecordingUpdate) -> Result<(), FlowError> {
     store.open_call(call).await?;
     store.record_recording(&update).await?;
+    Ok(())
+}
+
+/// What the professional's phone hears when it picks up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScreenPrompt {
+    /// Say the whisper and listen for 1.
+    Whisper(String),
+    /// The call is no longer waiting for this person (taken by someone else,
+    /// or the caller hung up): say so and hang up.
+    TooLate,
+}
+
+/// The professional of `attempt` picked up: note it and say what the call is about.
+pub async fn screen_prompt(
+    store: &dyn Store,
+    caller_call_sid: &str,
+    attempt: i64,
+    leg_sid: &str,
+    now: DateTime<Utc>,
+) -> Result<ScreenPrompt, FlowError> {
+    let Some(a) = store.attempt(caller_call_sid, attempt).await? else {
+        return Ok(ScreenPrompt::TooLate);
+    };
+    store.attempt_answered(caller_call_sid, attempt, leg_sid, now).await?;
+    let caller_waiting = store
+        .find_call(caller_call_sid)
+        .await?
+        .is_some_and(|c| !crate::db::is_final_status(&c.status));
+    if a.outcome != "ringing" || a.screen.is_some() || !caller_waiting {
+        return Ok(ScreenPrompt::TooLate);
+    }
+    Ok(ScreenPrompt::Whisper(a.whisper))
+}
+
+/// What the professional did at the prompt, and what to tell them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScreenVerdict {
+    /// Bridge them to the caller.
+    Connect,
+    /// They declined: thank them and hang up.
+    Declined,
+    /// Nothing pressed (a voicemail, silence): hang up without a word.
+    Silent,
+    /// Someone else took the call or the caller left: say so and hang up.
+    TooLate,
+}
+
+/// Records the key pressed at the screening prompt: only the first "1" of a
+/// call, while the caller still waits, connects.
+pub async fn screen_answer(
+    store: &dyn Store,
+    caller_call_sid: &str,
+    attempt: i64,
+    digits: &str,
+    now: DateTime<Utc>,
+) -> Result<ScreenVerdict, FlowError> {
+    let screen = match digits.chars().next() {
+        Some('1') => Screen::Accepted,
+        Some(_) => Screen::Refused,
+        None => Screen::NoKey,
+    };
+    if screen == Screen::Accepted {
+        let waiting = store
+            .find_call(caller_call_sid)
+            .await?
+            .is_some_and(|c| !crate::db::is_final_status(&c.status));
+        if !waiting {
+            return Ok(ScreenVerdict::TooLate);
+        }
+    }
+    let recorded = store
+        .screen_attempt(caller_call_sid, attempt, screen.as_str(), now)
+        .await?;
+    Ok(match (screen, recorded) {
+        (Screen::Accepted, true) => ScreenVerdict::Connect,
+        (Screen::Accepted, false) => ScreenVerdict::TooLate,
+        (Screen::Refused, _) => ScreenVerdict::Declined,
+        (Screen::NoKey, _) => ScreenVerdict::Silent,
+    })
+}
+
+/// A status callback of a professional's leg.
+pub async fn record_leg_status(
+    store: &dyn Store,
+    caller_call_sid: &str,
+    attempt: i64,
+    leg_sid: Option<&str>,
+    status: &str,
+    duration_secs: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), FlowError> {
+    if let (Some(leg), "in-progress" | "answered") = (leg_sid, status) {
+        store.attempt_answered(caller_call_sid, attempt, leg, now).await?;
+    }
+    store
+        .record_leg_status(caller_call_sid, attempt, status, duration_secs, now)
+        .await?;
     Ok(())
 }

@@ -20,6 +20,7 @@ use crate::config::DatabaseUrl;
 use crate::ivr::engine::Position;
 
 pub mod postgres;
+pub mod roster;
 mod sql;
 pub mod sqlite;
 
@@ -33,6 +34,8 @@ pub enum StoreError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("corrupt stored value: {0}")]
     Corrupt(String),
+    #[error("still in use: {0}")]
+    InUse(String),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -96,6 +99,71 @@ pub struct StepCommit {
     pub outcome: Option<OutcomeUpdate>,
     pub need: Option<String>,
     pub at: DateTime<Utc>,
+    /// Professionals rung by this step.
+    pub attempts: Vec<NewAttempt>,
+    /// Attempts that ended: (attempt number, outcome).
+    pub attempt_ends: Vec<(i64, String)>,
+    /// A follow-up this step calls for (created once per contact; a later
+    /// reason replaces an earlier one while it is open).
+    pub follow_up: Option<NewFollowUp>,
+}
+
+/// A professional rung for a call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAttempt {
+    pub seq: i64,
+    pub node: String,
+    pub role: String,
+    pub staff_id: i64,
+    pub staff_name: String,
+    pub strategy: String,
+    pub ring_secs: i64,
+    pub whisper: String,
+}
+
+/// A transfer attempt as stored.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct Attempt {
+    pub contact_id: i64,
+    pub call_sid: String,
+    pub seq: i64,
+    pub node: String,
+    pub role: String,
+    pub staff_id: Option<i64>,
+    pub staff_name: String,
+    pub strategy: String,
+    pub ring_secs: i64,
+    pub whisper: String,
+    pub leg_sid: Option<String>,
+    pub started_at: DateTime<Utc>,
+    pub answered_at: Option<DateTime<Utc>>,
+    pub ended_at: Option<DateTime<Utc>>,
+    pub outcome: String,
+    pub screen: Option<String>,
+}
+
+/// Why someone must call a parent back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewFollowUp {
+    /// missed | abandoned | callback-requested | message-left
+    pub reason: String,
+    pub due_at: DateTime<Utc>,
+}
+
+/// A follow-up as stored.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow, serde::Serialize)]
+pub struct FollowUp {
+    pub follow_up_id: i64,
+    pub contact_id: i64,
+    pub reason: String,
+    pub need: Option<String>,
+    pub state: String,
+    pub outcome: Option<String>,
+    pub due_at: DateTime<Utc>,
+    pub attempts: i64,
+    pub last_attempt_at: Option<DateTime<Utc>>,
+    pub last_attempt_outcome: Option<String>,
+    pub created_at: DateTime<Utc>,
 }
 
 /// A call status callback.
@@ -108,6 +176,9 @@ pub struct CallStatusUpdate {
     /// Where the caller was, recorded as the place of abandonment if the call
     /// ends without any other outcome.
     pub abandoned_at: Option<String>,
+    /// When a call ending abandoned or missed, with a caller number, must have
+    /// been called back.
+    pub follow_up_due_at: DateTime<Utc>,
 }
 
 /// A recording callback (from `<Record>`'s action or its status callback).
@@ -172,7 +243,7 @@ pub fn is_final_status(status: &str) -> bool {
 }
 
 #[async_trait]
-pub trait Store: Send + Sync {
+pub trait Store: roster::RosterStore + Send + Sync {
     /// Succeeds when the database answers.
     async fn ping(&self) -> StoreResult<()>;
     /// The answer already given under any of `keys`, if one was.
@@ -192,6 +263,27 @@ pub trait Store: Send + Sync {
     async fn recordings(&self, contact_id: i64) -> StoreResult<Vec<Recording>>;
     /// Most recent contacts first.
     async fn recent_contacts(&self, limit: i64) -> StoreResult<Vec<Contact>>;
+
+    async fn attempt(&self, call_sid: &str, seq: i64) -> StoreResult<Option<Attempt>>;
+    async fn attempts(&self, contact_id: i64) -> StoreResult<Vec<Attempt>>;
+    /// Notes the professional's leg and when it picked up (the first time only).
+    async fn attempt_answered(&self, call_sid: &str, seq: i64, leg_sid: &str, at: DateTime<Utc>) -> StoreResult<()>;
+    /// Records the screening verdict if the attempt is still ringing and has
+    /// none; an acceptance also needs no other attempt of the call accepted.
+    /// Returns whether it was recorded: a late or second acceptance is not.
+    async fn screen_attempt(&self, call_sid: &str, seq: i64, screen: &str, at: DateTime<Utc>) -> StoreResult<bool>;
+    /// A status callback of a professional's leg, on the timeline once per status.
+    async fn record_leg_status(
+        &self,
+        call_sid: &str,
+        seq: i64,
+        status: &str,
+        duration_secs: Option<i64>,
+        at: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    async fn follow_up_for_contact(&self, contact_id: i64) -> StoreResult<Option<FollowUp>>;
+    /// Open follow-ups, the most overdue first.
+    async fn open_follow_ups(&self, limit: i64) -> StoreResult<Vec<FollowUp>>;
 }
 
 /// Connects to the database named by `url` and brings its schema up to date.

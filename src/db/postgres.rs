@@ -32,3 +32,4 @@ impl PgStore {
 }
 
 super::sql::sql_store!(PgStore);
+super::roster::sql_roster_store!(PgStore);

@@ -130,6 +130,30 @@ macro_rules! sql_store {
                 if let Some(need) = &c.need {
                     sqlx::query("update contact set need = $1 where contact_id = $2").bind(need).bind(c.contact_id).execute(&mut *tx).await?;
                 }
+                for a in &c.attempts {
+                    sqlx::query(
+                        "insert into transfer_attempt (contact_id, call_sid, seq, node, role, staff_id, staff_name, strategy, ring_secs, whisper, started_at, outcome) \
+                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'ringing') on conflict (call_sid, seq) do nothing",
+                    )
+                    .bind(c.contact_id).bind(&c.call_sid).bind(a.seq).bind(&a.node).bind(&a.role).bind(a.staff_id).bind(&a.staff_name)
+                    .bind(&a.strategy).bind(a.ring_secs).bind(&a.whisper).bind(c.at)
+                    .execute(&mut *tx).await?;
+                }
+                for (seq, outcome) in &c.attempt_ends {
+                    sqlx::query("update transfer_attempt set outcome = $1, ended_at = $2 where call_sid = $3 and seq = $4 and outcome = 'ringing'")
+                        .bind(outcome).bind(c.at).bind(&c.call_sid).bind(seq)
+                        .execute(&mut *tx).await?;
+                }
+                if let Some(f) = &c.follow_up {
+                    sqlx::query(
+                        "insert into follow_up (contact_id, reason, need, state, due_at, attempts, created_at, updated_at) \
+                         select contact_id, $2, need, 'new', $3, 0, $4, $4 from contact where contact_id = $1 \
+                         on conflict (contact_id) do update set reason = excluded.reason, need = coalesce(excluded.need, follow_up.need), updated_at = excluded.updated_at \
+                         where follow_up.state <> 'closed'",
+                    )
+                    .bind(c.contact_id).bind(&f.reason).bind(f.due_at).bind(c.at)
+                    .execute(&mut *tx).await?;
+                }
                 tx.commit().await?;
                 Ok(c.reply.clone())
             }
@@ -162,6 +186,25 @@ macro_rules! sql_store {
                     sqlx::query("update contact set outcome = 'abandoned', outcome_rank = 0, outcome_detail = $1 where contact_id = $2 and outcome is null")
                         .bind(&u.abandoned_at)
                         .bind(contact_id)
+                        .execute(&mut *tx)
+                        .await?;
+                    // No caller is lost: whoever hung up without reaching anyone, with a
+                    // number to call back, is someone to call back.
+                    sqlx::query(
+                        "insert into follow_up (contact_id, reason, need, state, due_at, attempts, created_at, updated_at) \
+                         select contact_id, outcome, need, 'new', $2, 0, $3, $3 from contact \
+                         where contact_id = $1 and caller_number is not null and outcome in ('abandoned', 'missed') \
+                         on conflict (contact_id) do nothing",
+                    )
+                    .bind(contact_id)
+                    .bind(u.follow_up_due_at)
+                    .bind(u.at)
+                    .execute(&mut *tx)
+                    .await?;
+                    // A professional still ringing when the caller is gone is not a pending attempt.
+                    sqlx::query("update transfer_attempt set outcome = 'canceled', ended_at = $1 where call_sid = $2 and outcome = 'ringing'")
+                        .bind(u.at)
+                        .bind(&u.call_sid)
                         .execute(&mut *tx)
                         .await?;
                 }
@@ -218,6 +261,53 @@ macro_rules! sql_store {
                 Ok(sqlx::query_as("select recording_sid, url, duration_secs, status from recording where contact_id = $1 order by created_at").bind(contact_id).fetch_all(&self.pool).await?)
             }
 
+            async fn attempt(&self, call_sid: &str, seq: i64) -> $crate::db::StoreResult<Option<$crate::db::Attempt>> {
+                Ok(sqlx::query_as(concat!($crate::db::sql::ATTEMPT_SELECT!(), " where call_sid = $1 and seq = $2")).bind(call_sid).bind(seq).fetch_optional(&self.pool).await?)
+            }
+
+            async fn attempts(&self, contact_id: i64) -> $crate::db::StoreResult<Vec<$crate::db::Attempt>> {
+                Ok(sqlx::query_as(concat!($crate::db::sql::ATTEMPT_SELECT!(), " where contact_id = $1 order by seq")).bind(contact_id).fetch_all(&self.pool).await?)
+            }
+
+            async fn attempt_answered(&self, call_sid: &str, seq: i64, leg_sid: &str, at: chrono::DateTime<chrono::Utc>) -> $crate::db::StoreResult<()> {
+                sqlx::query("update transfer_attempt set leg_sid = coalesce(leg_sid, $1), answered_at = coalesce(answered_at, $2) where call_sid = $3 and seq = $4")
+                    .bind(leg_sid).bind(at).bind(call_sid).bind(seq).execute(&self.pool).await?;
+                Ok(())
+            }
+
+            async fn screen_attempt(&self, call_sid: &str, seq: i64, screen: &str, at: chrono::DateTime<chrono::Utc>) -> $crate::db::StoreResult<bool> {
+                let _ = at;
+                let n = sqlx::query(
+                    "update transfer_attempt set screen = $1 where call_sid = $2 and seq = $3 and screen is null and outcome = 'ringing' \
+                     and ($1 <> 'accepted' or not exists (select 1 from transfer_attempt o where o.call_sid = $2 and o.screen = 'accepted'))",
+                )
+                .bind(screen).bind(call_sid).bind(seq).execute(&self.pool).await?.rows_affected();
+                Ok(n > 0)
+            }
+
+            async fn record_leg_status(&self, call_sid: &str, seq: i64, status: &str, duration_secs: Option<i64>, at: chrono::DateTime<chrono::Utc>) -> $crate::db::StoreResult<()> {
+                let row: Option<(i64, String)> = sqlx::query_as("select contact_id, staff_name from transfer_attempt where call_sid = $1 and seq = $2").bind(call_sid).bind(seq).fetch_optional(&self.pool).await?;
+                let Some((contact_id, staff)) = row else {
+                    return Err($crate::db::StoreError::NotFound);
+                };
+                sqlx::query("insert into contact_event (contact_id, at, kind, node, detail, dedupe_key) values ($1, $2, 'transfer-leg', null, $3, $4) on conflict (dedupe_key) do nothing")
+                    .bind(contact_id)
+                    .bind(at)
+                    .bind(serde_json::json!({ "attempt": seq, "staff": staff, "status": status, "duration_secs": duration_secs }).to_string())
+                    .bind(format!("leg:{call_sid}:{seq}:{status}"))
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn follow_up_for_contact(&self, contact_id: i64) -> $crate::db::StoreResult<Option<$crate::db::FollowUp>> {
+                Ok(sqlx::query_as(concat!($crate::db::sql::FOLLOW_UP_SELECT!(), " where contact_id = $1")).bind(contact_id).fetch_optional(&self.pool).await?)
+            }
+
+            async fn open_follow_ups(&self, limit: i64) -> $crate::db::StoreResult<Vec<$crate::db::FollowUp>> {
+                Ok(sqlx::query_as(concat!($crate::db::sql::FOLLOW_UP_SELECT!(), " where state <> 'closed' order by due_at, follow_up_id limit $1")).bind(limit).fetch_all(&self.pool).await?)
+            }
+
             async fn recent_contacts(&self, limit: i64) -> $crate::db::StoreResult<Vec<$crate::db::Contact>> {
                 Ok(sqlx::query_as(concat!($crate::db::sql::CONTACT_SELECT!(), " order by c.started_at desc, c.contact_id desc limit $1")).bind(limit).fetch_all(&self.pool).await?)
             }
@@ -233,5 +323,21 @@ macro_rules! CONTACT_SELECT {
     };
 }
 
+/// The columns of [`crate::db::Attempt`].
+macro_rules! ATTEMPT_SELECT {
+    () => {
+        "select contact_id, call_sid, seq, node, role, staff_id, staff_name, strategy, ring_secs, whisper, leg_sid, started_at, answered_at, ended_at, outcome, screen from transfer_attempt"
+    };
+}
+
+/// The columns of [`crate::db::FollowUp`].
+macro_rules! FOLLOW_UP_SELECT {
+    () => {
+        "select follow_up_id, contact_id, reason, need, state, outcome, due_at, attempts, last_attempt_at, last_attempt_outcome, created_at from follow_up"
+    };
+}
+
 pub(crate) use sql_store;
+pub(crate) use ATTEMPT_SELECT;
 pub(crate) use CONTACT_SELECT;
+pub(crate) use FOLLOW_UP_SELECT;

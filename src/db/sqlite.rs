@@ -44,3 +44,4 @@ impl SqliteStore {
 }
 
 super::sql::sql_store!(SqliteStore);
+super::roster::sql_roster_store!(SqliteStore);

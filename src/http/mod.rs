@@ -1,4 +1,5 @@
 //! The HTTP application: shared state, the router, health checks and audio files.
+//! The JSON API lives in [`crate::api`]; the calendar feeds in [`feeds`].
 
 use std::path::Component;
 use std::sync::Arc;
@@ -16,6 +17,8 @@ use crate::config::Settings;
 use crate::db::Store;
 use crate::ivr::library::Library;
 use crate::telephony;
+
+pub mod feeds;
 
 /// The clock is an input, so tests can place calls at chosen instants.
 pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
@@ -67,6 +70,8 @@ pub fn router(state: AppState) -> Router {
     }));
     Router::new()
         .merge(voice)
+        .merge(crate::api::router(state.clone()))
+        .merge(feeds::router())
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/audio/{file}", get(audio))

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use unicode_normalization::UnicodeNormalization;
 
-use super::script::{Menu, Node, Script};
+use super::script::{Menu, Node, Script, Strategy, Transfer};
 use super::step::{Prompt, Step};
 use crate::routing::hours::{spoken_reopening, Closure, OpeningHours};
 
@@ -26,6 +26,102 @@ pub struct Position {
     pub attempts: u32,
     /// Menus the caller came through, most recent last: where the back key leads.
     pub menus: Vec<String>,
+    /// The transfer in progress, if the call is in one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hunt: Option<Hunt>,
+    /// The number of the last transfer attempt of this call (attempts are 1, 2, …).
+    #[serde(default)]
+    pub last_attempt: u32,
+}
+
+/// Someone a transfer can ring: a professional on duty for a role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub staff_id: i64,
+    pub name: String,
+    /// E.164; staff numbers, never a family's.
+    pub phone: String,
+    /// The role they are rung for (the transfer's, or a backup role).
+    pub role: String,
+}
+
+/// A transfer in progress: who is left to ring, and since when the caller waits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hunt {
+    pub node: String,
+    /// The role's people on duty, then the backup roles', in order.
+    pub candidates: Vec<Candidate>,
+    /// The next candidate to ring.
+    pub next: usize,
+    pub started_at: DateTime<Utc>,
+    /// The attempt ringing now.
+    pub current: u32,
+}
+
+/// What the professional did at the screening prompt, as stored when they did it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Pressed 1: the call is theirs.
+    Accepted,
+    /// Pressed another key.
+    Refused,
+    /// Picked up without pressing anything: a voicemail, or silence.
+    NoKey,
+}
+
+impl Screen {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Screen::Accepted => "accepted",
+            Screen::Refused => "refused",
+            Screen::NoKey => "no-key",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Screen> {
+        Some(match s {
+            "accepted" => Screen::Accepted,
+            "refused" => Screen::Refused,
+            "no-key" => Screen::NoKey,
+            _ => return None,
+        })
+    }
+}
+
+/// How one ringing attempt ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttemptOutcome {
+    Accepted,
+    Refused,
+    NoAnswer,
+    Busy,
+    Failed,
+    /// The caller hung up while it rang.
+    Canceled,
+}
+
+impl AttemptOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttemptOutcome::Accepted => "accepted",
+            AttemptOutcome::Refused => "refused",
+            AttemptOutcome::NoAnswer => "no-answer",
+            AttemptOutcome::Busy => "busy",
+            AttemptOutcome::Failed => "failed",
+            AttemptOutcome::Canceled => "canceled",
+        }
+    }
+}
+
+/// A professional being rung, to store before the answer goes out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttemptStart {
+    pub seq: u32,
+    pub node: String,
+    pub candidate: Candidate,
+    pub ring_secs: u32,
+    pub strategy: Strategy,
+    /// What they hear before accepting.
+    pub whisper: String,
 }
 
 /// What the provider reports since the last answer.
@@ -37,9 +133,15 @@ pub enum CallEvent {
     Input { digits: String, speech: Option<String> },
     /// The menu timed out with nothing pressed.
     NoInput,
-    /// The transfer ended. `caller_gone` is set when the caller hung up while
-    /// the professional's phone was ringing: then nothing more is played.
-    DialEnded { status: DialStatus, caller_gone: bool },
+    /// The transfer attempt ended. `caller_gone` is set when the caller hung up
+    /// meanwhile: then nothing more is played. `screen` is what the professional
+    /// did at the screening prompt, from the store: the provider's status alone
+    /// cannot tell a voicemail from a person.
+    DialEnded {
+        status: DialStatus,
+        caller_gone: bool,
+        screen: Option<Screen>,
+    },
     /// A message was recorded.
     Recorded {
         recording_sid: String,
@@ -87,6 +189,16 @@ impl DialStatus {
     fn connected(&self) -> bool {
         matches!(self, DialStatus::Completed | DialStatus::Answered)
     }
+
+    /// The attempt's outcome when nobody pressed anything.
+    fn unscreened_outcome(&self) -> AttemptOutcome {
+        match self {
+            DialStatus::Busy => AttemptOutcome::Busy,
+            DialStatus::Failed => AttemptOutcome::Failed,
+            DialStatus::Canceled => AttemptOutcome::Canceled,
+            _ => AttemptOutcome::NoAnswer,
+        }
+    }
 }
 
 /// How a call ended up, as far as the IVR can tell.
@@ -98,6 +210,8 @@ pub enum Outcome {
     },
     MessageLeft,
     CallbackRequested,
+    /// The caller wanted a person and nobody could take the call.
+    Missed,
     /// The script ended the call after giving information.
     Informed,
 }
@@ -108,9 +222,10 @@ impl Outcome {
     pub fn rank(&self) -> u8 {
         match self {
             Outcome::Informed => 1,
-            Outcome::CallbackRequested => 2,
-            Outcome::MessageLeft => 3,
-            Outcome::Answered { .. } => 4,
+            Outcome::Missed => 2,
+            Outcome::CallbackRequested => 3,
+            Outcome::MessageLeft => 4,
+            Outcome::Answered { .. } => 5,
         }
     }
 }
@@ -129,12 +244,18 @@ pub struct Context<'a> {
     pub script: &'a Script,
     pub now: DateTime<Utc>,
     pub hours: &'a OpeningHours,
-    /// The number that rings for a role, if anyone can be rung.
-    pub role_number: &'a dyn Fn(&str) -> Option<String>,
+    /// Who is on duty for a role now, in ringing order.
+    pub on_duty: &'a dyn Fn(&str) -> Vec<Candidate>,
+    /// A role's configured backup roles, in order.
+    pub backups: &'a dyn Fn(&str) -> Vec<String>,
+    /// How a role is named ("une sage-femme").
+    pub role_label: &'a dyn Fn(&str) -> String,
     /// True when the caller's number is withheld (no callback possible).
     pub caller_withheld: bool,
-    /// The helpline number called: shown to professionals as caller ID.
-    pub line_number: Option<&'a str>,
+    /// The number professionals see when rung: the helpline's, unless configured.
+    pub caller_id: Option<&'a str>,
+    /// The line's name, first words of the whisper ("Numéro vert 1000 jours").
+    pub line_name: &'a str,
 }
 
 /// The result of one [`advance`].
@@ -146,7 +267,14 @@ pub struct Turn {
     pub outcome: Option<Outcome>,
     /// The caller's need, when a choice declared one.
     pub need: Option<String>,
+    /// Professionals rung by this turn.
+    pub attempts: Vec<AttemptStart>,
+    /// Attempts that ended with this turn's event.
+    pub attempt_ends: Vec<(u32, AttemptOutcome)>,
 }
+
+/// A caller is not put through for less than this: the phone would barely ring.
+const MIN_RING_SECS: i64 = 8;
 
 /// Nodes visited in one turn at most; the validator forbids loops without input,
 /// this only keeps a script edited around the validator from spinning.
@@ -162,6 +290,8 @@ pub fn advance(ctx: &Context<'_>, position: Option<&Position>, event: CallEvent)
             events: Vec::new(),
             outcome: None,
             need: None,
+            attempts: Vec::new(),
+            attempt_ends: Vec::new(),
         },
     };
     let current = position.and_then(|p| ctx.script.nodes.get(&p.node).map(|n| (p.node.clone(), n)));
@@ -189,22 +319,14 @@ pub fn advance(ctx: &Context<'_>, position: Option<&Position>, event: CallEvent)
                 menu.no_input.as_deref().unwrap_or(&ctx.script.menu_defaults.no_input),
             );
         }
-        (CallEvent::DialEnded { status, caller_gone }, Some((id, Node::Transfer(tr)))) => {
-            t.event(
-                "transfer-ended",
-                Some(&id),
-                json!({ "role": tr.role, "status": status.as_str(), "caller_gone": caller_gone }),
-            );
-            if status.connected() {
-                t.reach(Outcome::Answered { role: tr.role.clone() });
-                t.turn.steps.push(Step::HangUp);
-            } else if caller_gone {
-                // The position stays on the transfer: that is where the caller gave up.
-                t.turn.steps.push(Step::HangUp);
-            } else {
-                t.enter(&tr.on_failure);
-            }
-        }
+        (
+            CallEvent::DialEnded {
+                status,
+                caller_gone,
+                screen,
+            },
+            Some((id, Node::Transfer(tr))),
+        ) => t.dial_ended(&id, tr, &status, caller_gone, screen),
         (
             CallEvent::Recorded {
                 recording_sid,
@@ -341,30 +463,12 @@ impl Walker<'_, '_> {
                     self.turn.steps.push(ask);
                     return;
                 }
-                Node::Transfer(tr) => match (self.ctx.role_number)(&tr.role) {
-                    None => {
-                        self.event("transfer-unavailable", Some(&id), json!({ "role": tr.role }));
-                        id = tr.on_failure.clone();
-                    }
-                    Some(number) => {
-                        self.event(
-                            "transfer",
-                            Some(&id),
-                            json!({ "role": tr.role, "ring_seconds": tr.ring_seconds }),
-                        );
-                        self.say(
-                            tr.say
-                                .as_deref()
-                                .unwrap_or("Nous vous mettons en relation. Merci de patienter quelques instants."),
-                        );
-                        self.turn.steps.push(Step::Dial {
-                            number,
-                            caller_id: self.ctx.line_number.map(str::to_owned),
-                            ring_secs: tr.ring_seconds,
-                        });
+                Node::Transfer(tr) => {
+                    if self.start_transfer(&id, tr) {
                         return;
                     }
-                },
+                    id = tr.on_failure.clone();
+                }
                 Node::Voicemail(v) => {
                     self.event("voicemail", Some(&id), json!({ "max_seconds": v.max_seconds }));
                     let instructions = format!("{} Parlez après le bip sonore. Vous disposez de {}. Pour terminer, appuyez sur la touche dièse ou raccrochez.", self.fill(&v.say), spoken_duration(v.max_seconds));
@@ -399,6 +503,190 @@ impl Walker<'_, '_> {
         }
         self.event("loop-guard", Some(&id), json!({ "hops": MAX_HOPS }));
         self.turn.steps.push(Step::HangUp);
+    }
+
+    /// Finds who to ring and rings the first; false when nobody can be rung (the
+    /// caller then goes on to the node's `on_failure`).
+    fn start_transfer(&mut self, id: &str, tr: &Transfer) -> bool {
+        let mut roles = vec![tr.role.clone()];
+        roles.extend(tr.backups.clone().unwrap_or_else(|| (self.ctx.backups)(&tr.role)));
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for role in &roles {
+            for c in (self.ctx.on_duty)(role) {
+                if !candidates.iter().any(|k| k.staff_id == c.staff_id) {
+                    candidates.push(c);
+                }
+            }
+        }
+        if candidates.is_empty() {
+            self.event(
+                "transfer-unavailable",
+                Some(id),
+                json!({ "role": tr.role, "roles_tried": roles }),
+            );
+            self.reach(Outcome::Missed);
+            return false;
+        }
+        self.event(
+            "transfer",
+            Some(id),
+            json!({
+                "role": tr.role,
+                "strategy": tr.strategy.as_str(),
+                "people_on_duty": candidates.len(),
+                "max_wait_seconds": tr.max_wait_seconds,
+            }),
+        );
+        self.say(
+            tr.say
+                .as_deref()
+                .unwrap_or("Nous vous mettons en relation. Merci de patienter quelques instants."),
+        );
+        self.turn.position.hunt = Some(Hunt {
+            node: id.to_owned(),
+            candidates,
+            next: 0,
+            started_at: self.ctx.now,
+            current: 0,
+        });
+        self.ring_next(id, tr)
+    }
+
+    /// Rings the next person of the hunt, if there is one and the caller may
+    /// still wait; false when the hunt is over.
+    fn ring_next(&mut self, id: &str, tr: &Transfer) -> bool {
+        let Some(mut hunt) = self.turn.position.hunt.take() else {
+            return false;
+        };
+        let waited = (self.ctx.now - hunt.started_at).num_seconds().max(0);
+        let remaining = i64::from(tr.max_wait_seconds) - waited;
+        if hunt.next >= hunt.candidates.len() || remaining < MIN_RING_SECS {
+            let reason = if hunt.next >= hunt.candidates.len() {
+                "nobody-accepted"
+            } else {
+                "max-wait"
+            };
+            self.event(
+                "transfer-failed",
+                Some(id),
+                json!({ "role": tr.role, "attempts": hunt.next, "waited_seconds": waited, "reason": reason }),
+            );
+            self.reach(Outcome::Missed);
+            return false;
+        }
+        let candidate = hunt.candidates[hunt.next].clone();
+        hunt.next += 1;
+        self.turn.position.last_attempt += 1;
+        let seq = self.turn.position.last_attempt;
+        hunt.current = seq;
+        let ring_secs = tr.ring_seconds.min(u32::try_from(remaining).unwrap_or(u32::MAX));
+        self.event(
+            "transfer-attempt",
+            Some(id),
+            json!({
+                "attempt": seq,
+                "role": candidate.role,
+                "staff_id": candidate.staff_id,
+                "staff": candidate.name,
+                "ring_seconds": ring_secs,
+            }),
+        );
+        self.turn.steps.push(Step::Dial {
+            number: candidate.phone.clone(),
+            caller_id: self.ctx.caller_id.map(str::to_owned),
+            ring_secs,
+            screen: Some(seq),
+        });
+        self.turn.attempts.push(AttemptStart {
+            seq,
+            node: id.to_owned(),
+            whisper: self.whisper(tr, &candidate),
+            candidate,
+            ring_secs,
+            strategy: tr.strategy,
+        });
+        self.turn.position.hunt = Some(hunt);
+        true
+    }
+
+    /// "Numéro vert 1000 jours : un parent, au sujet de l'allaitement. Appuyez sur 1 pour prendre l'appel."
+    fn whisper(&self, tr: &Transfer, candidate: &Candidate) -> String {
+        let about = match &tr.whisper {
+            Some(w) if candidate.role == tr.role => w.trim_end_matches('.').to_owned(),
+            _ => format!(
+                "un parent demande {}",
+                (self.ctx.role_label)(&tr.role).trim_end_matches('.')
+            ),
+        };
+        format!("{} : {about}. Appuyez sur 1 pour prendre l'appel.", self.ctx.line_name)
+    }
+
+    fn dial_ended(&mut self, id: &str, tr: &Transfer, status: &DialStatus, caller_gone: bool, screen: Option<Screen>) {
+        let Some(hunt) = self.turn.position.hunt.clone() else {
+            // No hunt on record (the call predates it, or the event is stale):
+            // trust the provider's status alone.
+            self.event(
+                "transfer-ended",
+                Some(id),
+                json!({ "status": status.as_str(), "caller_gone": caller_gone }),
+            );
+            if status.connected() && !caller_gone {
+                self.reach(Outcome::Answered { role: tr.role.clone() });
+            }
+            if caller_gone || status.connected() {
+                self.turn.steps.push(Step::HangUp);
+            } else {
+                self.enter(&tr.on_failure.clone());
+            }
+            return;
+        };
+        let outcome = match screen {
+            Some(Screen::Accepted) if status.connected() => AttemptOutcome::Accepted,
+            _ if caller_gone => AttemptOutcome::Canceled,
+            Some(Screen::Accepted) => AttemptOutcome::Failed,
+            Some(Screen::Refused) => AttemptOutcome::Refused,
+            Some(Screen::NoKey) => AttemptOutcome::NoAnswer,
+            None => status.unscreened_outcome(),
+        };
+        let who = hunt.candidates.get(hunt.next.saturating_sub(1));
+        self.event(
+            "transfer-attempt-ended",
+            Some(id),
+            json!({
+                "attempt": hunt.current,
+                "staff_id": who.map(|c| c.staff_id),
+                "staff": who.map(|c| c.name.clone()),
+                "outcome": outcome.as_str(),
+                "dial_status": status.as_str(),
+                "screen": screen.map(Screen::as_str),
+            }),
+        );
+        self.turn.attempt_ends.push((hunt.current, outcome));
+        if outcome == AttemptOutcome::Accepted {
+            let role = who.map_or_else(|| tr.role.clone(), |c| c.role.clone());
+            self.turn.position.hunt = None;
+            self.reach(Outcome::Answered { role });
+            self.turn.steps.push(Step::HangUp);
+            return;
+        }
+        if caller_gone {
+            // The position stays on the transfer: that is where the caller gave up.
+            self.event(
+                "caller-hung-up",
+                Some(id),
+                json!({ "waited_seconds": (self.ctx.now - hunt.started_at).num_seconds() }),
+            );
+            self.turn.position.hunt = None;
+            self.turn.steps.push(Step::HangUp);
+            return;
+        }
+        if hunt.next < hunt.candidates.len() {
+            self.say("Nous cherchons une autre professionnelle disponible. Merci de rester en ligne.");
+        }
+        if !self.ring_next(id, tr) {
+            self.turn.position.hunt = None;
+            self.enter(&tr.on_failure.clone());
+        }
     }
 
     fn menu_input(&mut self, id: &str, menu: &Menu, digits: &str, speech: Option<&str>) {
@@ -596,15 +884,38 @@ mod tests {
     }
 
     fn run(script: &Script, pos: Option<&Position>, event: CallEvent, withheld: bool) -> Turn {
+        run_at(script, pos, event, withheld, Utc::now())
+    }
+
+    fn person(id: i64, name: &str, role: &str) -> Candidate {
+        Candidate {
+            staff_id: id,
+            name: name.into(),
+            phone: format!("+3361234567{id}"),
+            role: role.into(),
+        }
+    }
+
+    /// Two sage-femmes on duty, nobody at reception; psychologists back up reception.
+    fn run_at(script: &Script, pos: Option<&Position>, event: CallEvent, withheld: bool, now: DateTime<Utc>) -> Turn {
         let hours = OpeningHours::always_open(chrono_tz::Europe::Paris);
-        let roles = |role: &str| (role != "accueil").then(|| "+33612345678".to_owned());
+        let on_duty = |role: &str| match role {
+            "sage-femme" => vec![person(1, "Awa", role), person(2, "Bea", role)],
+            "psychologue" => vec![person(3, "Chloé", role)],
+            _ => vec![],
+        };
+        let backups = |_: &str| Vec::new();
+        let label = |role: &str| format!("une {role}");
         let ctx = Context {
             script,
-            now: Utc::now(),
+            now,
             hours: &hours,
-            role_number: &roles,
+            on_duty: &on_duty,
+            backups: &backups,
+            role_label: &label,
             caller_withheld: withheld,
-            line_number: Some("+33800000000"),
+            caller_id: Some("+33800000000"),
+            line_name: "Numéro vert 1000 jours",
         };
         advance(&ctx, pos, event)
     }
@@ -617,7 +928,31 @@ mod tests {
     }
 
     fn dial(status: DialStatus, caller_gone: bool) -> CallEvent {
-        CallEvent::DialEnded { status, caller_gone }
+        CallEvent::DialEnded {
+            status,
+            caller_gone,
+            screen: None,
+        }
+    }
+
+    fn screened(status: DialStatus, screen: Screen) -> CallEvent {
+        CallEvent::DialEnded {
+            status,
+            caller_gone: false,
+            screen: Some(screen),
+        }
+    }
+
+    fn rung(t: &Turn) -> Option<(String, u32, u32)> {
+        match t.steps.last() {
+            Some(Step::Dial {
+                number,
+                ring_secs,
+                screen: Some(seq),
+                caller_id: Some(id),
+            }) if id == "+33800000000" => Some((number.clone(), *ring_secs, *seq)),
+            _ => None,
+        }
     }
 
     fn said(turn: &Turn) -> String {
@@ -654,10 +989,19 @@ mod tests {
         let t = run(&s, Some(&start.position), key("1"), false);
         assert_eq!(t.position.node, "sf");
         assert_eq!(t.need.as_deref(), Some("allaitement"));
-        assert!(
-            matches!(t.steps.last(), Some(Step::Dial { number, caller_id: Some(id), ring_secs: 25 }) if number == "+33612345678" && id == "+33800000000")
+        assert_eq!(rung(&t), Some(("+33612345671".into(), 20, 1)));
+        assert_eq!(t.attempts.len(), 1);
+        assert_eq!(
+            t.attempts[0].whisper,
+            "Numéro vert 1000 jours : un parent demande une sage-femme. Appuyez sur 1 pour prendre l'appel."
         );
-        let done = run(&s, Some(&t.position), dial(DialStatus::Completed, false), false);
+        let done = run(
+            &s,
+            Some(&t.position),
+            screened(DialStatus::Completed, Screen::Accepted),
+            false,
+        );
+        assert_eq!(done.attempt_ends, vec![(1, AttemptOutcome::Accepted)]);
         assert_eq!(
             done.outcome,
             Some(Outcome::Answered {
@@ -694,7 +1038,7 @@ mod tests {
             pos = t.position;
         }
         let t = run(&s, Some(&pos), CallEvent::NoInput, false);
-        // Reception has no number in this test, so the transfer falls to voicemail.
+        // Nobody is on duty at reception in this test, so the transfer falls to voicemail.
         assert_eq!(t.position.node, "messagerie");
         assert!(t.events.iter().any(|e| e.kind == "menu-exhausted"));
         assert!(t.events.iter().any(|e| e.kind == "transfer-unavailable"));
@@ -725,7 +1069,12 @@ mod tests {
         let s = script();
         let start = run(&s, None, CallEvent::Start, false);
         let tr = run(&s, Some(&start.position), key("1"), false);
-        let vm = run(&s, Some(&tr.position), dial(DialStatus::NoAnswer, false), false);
+        let second = run(&s, Some(&tr.position), dial(DialStatus::NoAnswer, false), false);
+        assert_eq!(rung(&second).map(|r| r.2), Some(2));
+        let vm = run(&s, Some(&second.position), dial(DialStatus::Busy, false), false);
+        assert_eq!(vm.attempt_ends, vec![(2, AttemptOutcome::Busy)]);
+        assert_eq!(vm.outcome, Some(Outcome::Missed));
+        assert_eq!(vm.position.hunt, None);
         assert_eq!(vm.position.node, "messagerie");
         let rec = run(
             &s,
@@ -755,6 +1104,93 @@ mod tests {
         assert_eq!(gone.position.node, "sf");
         assert_eq!(gone.outcome, None);
         assert_eq!(gone.steps, vec![Step::HangUp]);
+        assert_eq!(gone.attempt_ends, vec![(1, AttemptOutcome::Canceled)]);
+        assert!(gone.events.iter().any(|e| e.kind == "caller-hung-up"));
+    }
+
+    #[test]
+    fn a_voicemail_or_a_refusal_never_takes_the_call() {
+        let s = script();
+        let start = run(&s, None, CallEvent::Start, false);
+        let tr = run(&s, Some(&start.position), key("1"), false);
+        // Awa's voicemail picked up: the provider says "completed", but nobody pressed 1.
+        let next = run(
+            &s,
+            Some(&tr.position),
+            screened(DialStatus::Completed, Screen::NoKey),
+            false,
+        );
+        assert_eq!(next.outcome, None);
+        assert_eq!(next.attempt_ends, vec![(1, AttemptOutcome::NoAnswer)]);
+        assert_eq!(rung(&next), Some(("+33612345672".into(), 20, 2)));
+        assert!(
+            said(&next).contains("Nous cherchons une autre professionnelle"),
+            "{}",
+            said(&next)
+        );
+        // Bea declines with another key: nobody is left, the caller is offered a message.
+        let after = run(
+            &s,
+            Some(&next.position),
+            screened(DialStatus::Completed, Screen::Refused),
+            false,
+        );
+        assert_eq!(after.attempt_ends, vec![(2, AttemptOutcome::Refused)]);
+        assert_eq!(after.outcome, Some(Outcome::Missed));
+        assert_eq!(after.position.node, "messagerie");
+        assert!(after.events.iter().any(|e| e.kind == "transfer-failed"));
+    }
+
+    #[test]
+    fn backup_roles_are_rung_after_the_role() {
+        let s = parse(
+            "t.toml",
+            &SCRIPT.replace(
+                "role = \"accueil\"\n        on_failure",
+                "role = \"accueil\"\n        backups = [\"psychologue\"]\n        whisper = \"un parent, au sujet de l'accueil\"\n        on_failure",
+            ),
+        )
+        .unwrap();
+        let pos = Position {
+            node: "menu".into(),
+            ..Position::default()
+        };
+        let mut t = run(&s, Some(&pos), CallEvent::NoInput, false);
+        for _ in 0..2 {
+            t = run(&s, Some(&t.position), CallEvent::NoInput, false);
+        }
+        assert_eq!(t.position.node, "accueil-humain");
+        assert_eq!(rung(&t).map(|r| r.0), Some("+33612345673".into()));
+        let attempt = &t.attempts[0];
+        assert_eq!(attempt.candidate.role, "psychologue");
+        // The node's whisper is about its own role; a backup hears which role was asked.
+        assert_eq!(
+            attempt.whisper,
+            "Numéro vert 1000 jours : un parent demande une accueil. Appuyez sur 1 pour prendre l'appel."
+        );
+    }
+
+    #[test]
+    fn the_caller_never_waits_longer_than_the_maximum() {
+        let s = script();
+        let t0 = Utc::now();
+        let start = run_at(&s, None, CallEvent::Start, false, t0);
+        let tr = run_at(&s, Some(&start.position), key("1"), false, t0);
+        // 175 s later (default maximum 180 s) there is no time left to ring Bea.
+        let late = t0 + chrono::Duration::seconds(175);
+        let t = run_at(&s, Some(&tr.position), dial(DialStatus::NoAnswer, false), false, late);
+        assert_eq!(t.position.node, "messagerie");
+        let failed = t.events.iter().find(|e| e.kind == "transfer-failed").unwrap();
+        assert_eq!(failed.detail["reason"], "max-wait");
+        // 165 s later, Bea rings only for the 15 s left.
+        let t = run_at(
+            &s,
+            Some(&tr.position),
+            dial(DialStatus::NoAnswer, false),
+            false,
+            t0 + chrono::Duration::seconds(165),
+        );
+        assert_eq!(rung(&t).map(|r| r.1), Some(15));
     }
 
     #[test]
@@ -762,8 +1198,7 @@ mod tests {
         let s = script();
         let vm = Position {
             node: "messagerie".into(),
-            attempts: 0,
-            menus: vec![],
+            ..Position::default()
         };
         let t = run(
             &s,
@@ -783,8 +1218,7 @@ mod tests {
         let s = script();
         let pos = Position {
             node: "deleted".into(),
-            attempts: 0,
-            menus: vec![],
+            ..Position::default()
         };
         let t = run(&s, Some(&pos), CallEvent::NoInput, false);
         assert_eq!(t.position.node, "menu");

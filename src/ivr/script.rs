@@ -134,7 +134,10 @@ impl Node {
                 out.extend(m.no_input.as_deref().map(|s| ("no_input", s)));
             }
             Node::Hours(_) => {}
-            Node::Transfer(t) => out.extend(t.say.as_deref().map(|s| ("say", s))),
+            Node::Transfer(t) => {
+                out.extend(t.say.as_deref().map(|s| ("say", s)));
+                out.extend(t.whisper.as_deref().map(|s| ("whisper", s)));
+            }
             Node::Voicemail(v) => {
                 out.push(("say", v.say.as_str()));
                 out.extend(v.thanks.as_deref().map(|s| ("thanks", s)));
@@ -200,14 +203,49 @@ pub struct Transfer {
     pub role: String,
     /// Said before ringing.
     pub say: Option<String>,
+    /// What the professional hears before accepting, after the line's name:
+    /// "un parent, au sujet de l'allaitement".
+    pub whisper: Option<String>,
+    /// One person after the other, or everyone at once.
+    #[serde(default)]
+    pub strategy: Strategy,
+    /// How long each person's phone rings (sequential), or everyone's (simultaneous).
     #[serde(default = "default_ring_seconds")]
     pub ring_seconds: u32,
+    /// The longest a caller waits in this transfer, all attempts included.
+    #[serde(default = "default_max_wait_seconds")]
+    pub max_wait_seconds: u32,
+    /// Roles tried, in order, when nobody of `role` answers; default: the role's
+    /// configured backups.
+    pub backups: Option<Vec<String>>,
     /// Where the caller goes when nobody answers (or nobody can be rung).
     pub on_failure: String,
 }
 
+/// How a transfer rings the people on duty.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strategy {
+    #[default]
+    Sequential,
+    Simultaneous,
+}
+
+impl Strategy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Strategy::Sequential => "sequential",
+            Strategy::Simultaneous => "simultaneous",
+        }
+    }
+}
+
 fn default_ring_seconds() -> u32 {
-    25
+    20
+}
+
+fn default_max_wait_seconds() -> u32 {
+    180
 }
 
 /// Records a message after the tone.
@@ -376,7 +414,9 @@ mod tests {
         .expect("valid script");
         assert_eq!(s.nodes.len(), 7);
         assert_eq!(s.menu_defaults.repeat_key, "*");
-        assert!(matches!(&s.nodes["t"], Node::Transfer(t) if t.ring_seconds == 25));
+        assert!(
+            matches!(&s.nodes["t"], Node::Transfer(t) if t.ring_seconds == 20 && t.max_wait_seconds == 180 && t.strategy == Strategy::Sequential)
+        );
         assert!(matches!(&s.nodes["v"], Node::Voicemail(v) if v.max_seconds == 120));
     }
 

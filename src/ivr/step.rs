@@ -31,10 +31,13 @@ pub enum Step {
         speech_hints: Vec<String>,
     },
     /// Ring a number and bridge the caller; the outcome comes back as `DialEnded`.
+    /// With `screen`, the answering phone first hears the screening prompt of
+    /// that attempt and is bridged only if the person presses 1.
     Dial {
         number: String,
         caller_id: Option<String>,
         ring_secs: u32,
+        screen: Option<u32>,
     },
     /// Record a message after a beep; the result comes back as `Recorded` or `NoRecording`.
     Record { max_secs: u32 },

@@ -160,8 +160,24 @@ pub fn validate(file: &str, script: &Script, env: &Environment<'_>) -> Vec<Probl
                     c.add(
                         Some(id),
                         format!("ring_seconds = {} is out of range", t.ring_seconds),
-                        "ring between 5 and 120 seconds (25 is usual)",
+                        "ring between 5 and 120 seconds (20 is usual: voicemails often pick up after 25)",
                     );
+                }
+                if !(t.ring_seconds..=900).contains(&t.max_wait_seconds) {
+                    c.add(
+                        Some(id),
+                        format!("max_wait_seconds = {} is out of range", t.max_wait_seconds),
+                        "let callers wait at least ring_seconds and at most 900 seconds (180 is usual)",
+                    );
+                }
+                for backup in t.backups.iter().flatten() {
+                    if !env.roles.contains(backup) || backup == &t.role {
+                        c.add(
+                            Some(id),
+                            format!("backup role \"{backup}\" is not another configured role"),
+                            format!("use one of the configured roles ({})", known(env.roles.iter())),
+                        );
+                    }
                 }
             }
             Node::Voicemail(v) => {

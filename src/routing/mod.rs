@@ -8,7 +8,13 @@
 //!   "when do we reopen" phrase.
 //! - [`roles`]: the roles professionals answer as, and the number each role is
 //!   reached at until on-call schedules arrive.
+//! - [`service`]: managing staff and schedules (who is on duty, gaps, calendar
+//!   feeds, secret links), shared by the administration commands and the API.
 
+pub mod calendar;
+pub mod directory;
 pub mod holidays;
 pub mod hours;
 pub mod roles;
+pub mod schedule;
+pub mod service;

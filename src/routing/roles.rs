@@ -1,6 +1,7 @@
 //! Roles: the kinds of professional a caller can be put through to.
 //!
-//! Until on-call schedules arrive, each role is reached at one configured number.
+//! Who is on duty for a role comes from the schedules (`routing::schedule`);
+//! the configuration names each role and the roles that back it up.
 
 use serde::Deserialize;
 
@@ -10,9 +11,10 @@ use serde::Deserialize;
 pub struct Role {
     /// How the role is named to a caller or a supervisor, e.g. "une sage-femme".
     pub label: String,
-    /// E.164 number that rings for this role; None means nobody can be rung yet,
-    /// and transfers go straight to their fallback.
-    pub number: Option<String>,
+    /// Roles whose people are tried, in this order, when nobody of this role
+    /// answers (a transfer node may name its own).
+    #[serde(default)]
+    pub backups: Vec<String>,
 }
 
 /// The roles a Maison des 1000 premiers jours usually staffs.

@@ -1,12 +1,14 @@
 //! The provider edge: everything that knows Twilio.
 //!
 //! Layout:
+//! - [`rest`]: the REST client for what the service starts itself (calls, SMS);
 //! - [`signature`]: `X-Twilio-Signature`, as Twilio's helper library computes it;
 //! - [`webhook`]: the extractor that checks it on every provider endpoint;
 //! - [`twiml`]: the one module that writes TwiML, including the safe fallback;
 //! - [`voice`]: the voice webhook handlers (incoming call, next step, status,
 //!   recordings), thin: parse, call [`crate::contacts::calls`], render.
 
+pub mod rest;
 pub mod signature;
 pub mod twiml;
 pub mod voice;

@@ -98,6 +98,10 @@ pub trait Callbacks {
     fn recording_status(&self) -> String;
     /// Absolute URL of an audio file of `ivr-scripts/audio/`.
     fn audio(&self, file: &str) -> String;
+    /// URL of the screening prompt played to the professional of `attempt`.
+    fn screen(&self, attempt: u32) -> String;
+    /// URL of the status callback of the professional's leg of `attempt`.
+    fn leg_status(&self, attempt: u32) -> String;
 }
 
 pub const LANGUAGE: &str = "fr-FR";
@@ -170,6 +174,7 @@ pub fn render(steps: &[Step], voice: &Voice, urls: &dyn Callbacks) -> String {
                 number,
                 caller_id,
                 ring_secs,
+                screen,
             } => {
                 let mut dial = Element::new("Dial")
                     .attr("action", urls.next("dial"))
@@ -180,7 +185,18 @@ pub fn render(steps: &[Step], voice: &Voice, urls: &dyn Callbacks) -> String {
                 if let Some(id) = caller_id {
                     dial = dial.attr("callerId", id.clone());
                 }
-                verbs.push(dial.child(Element::new("Number").text(number.clone())));
+                let mut target = Element::new("Number");
+                if let Some(attempt) = screen {
+                    // The screening prompt runs on the professional's leg before the
+                    // bridge: only a person pressing 1 is connected, never a voicemail.
+                    target = target
+                        .attr("url", urls.screen(*attempt))
+                        .attr("method", "POST")
+                        .attr("statusCallback", urls.leg_status(*attempt))
+                        .attr("statusCallbackEvent", "initiated ringing answered completed")
+                        .attr("statusCallbackMethod", "POST");
+                }
+                verbs.push(dial.child(target.text(number.clone())));
             }
             Step::Record { max_secs } => {
                 verbs.push(
@@ -204,6 +220,39 @@ pub fn render(steps: &[Step], voice: &Voice, urls: &dyn Callbacks) -> String {
         }
     }
     document(verbs)
+}
+
+/// Seconds the professional has to press 1 once the prompt has been said.
+pub const SCREEN_TIMEOUT_SECS: u32 = 6;
+
+/// The screening prompt, on the professional's leg: the whisper, said twice,
+/// listening for one key. Silence (a voicemail greeting, a pocket) reaches
+/// `answer_url` with no digits and the leg is hung up there.
+pub fn screen_prompt(voice: &Voice, whisper: &str, answer_url: &str) -> String {
+    let mut gather = Element::new("Gather")
+        .attr("input", "dtmf")
+        .attr("numDigits", "1")
+        .attr("timeout", SCREEN_TIMEOUT_SECS.to_string())
+        .attr("finishOnKey", "")
+        .attr("actionOnEmptyResult", "true")
+        .attr("action", answer_url.to_owned())
+        .attr("method", "POST");
+    gather.children = vec![
+        say(voice, whisper),
+        Element::new("Pause").attr("length", "1"),
+        say(voice, whisper),
+    ];
+    document(vec![gather, Element::new("Hangup")])
+}
+
+/// The professional pressed 1: a word, then the bridge (the document ends without hanging up).
+pub fn screen_accepted(voice: &Voice) -> String {
+    document(vec![say(voice, "Vous êtes en relation avec l'appelant.")])
+}
+
+/// The leg ends without being bridged, with a word for a person who is listening.
+pub fn screen_declined(voice: &Voice, text: &str) -> String {
+    document(vec![say(voice, text), Element::new("Hangup")])
 }
 
 /// The answer when anything goes wrong: an apology, then the fallback number.
@@ -255,6 +304,12 @@ mod tests {
         }
         fn audio(&self, file: &str) -> String {
             format!("https://h.example/audio/{file}")
+        }
+        fn screen(&self, attempt: u32) -> String {
+            format!("https://h.example/twilio/voice/screen?call=CA1&attempt={attempt}")
+        }
+        fn leg_status(&self, attempt: u32) -> String {
+            format!("https://h.example/twilio/voice/leg?call=CA1&attempt={attempt}")
         }
     }
 

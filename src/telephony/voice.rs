@@ -27,6 +27,9 @@ pub fn router() -> Router<AppState> {
         .route("/twilio/voice/next", post(next))
         .route("/twilio/voice/status", post(status))
         .route("/twilio/voice/recording", post(recording))
+        .route("/twilio/voice/screen", post(screen))
+        .route("/twilio/voice/screen/answer", post(screen_answer))
+        .route("/twilio/voice/leg", post(leg_status))
 }
 
 /// A TwiML answer.
@@ -47,6 +50,7 @@ pub fn fallback_response(state: &AppState) -> Response {
 /// Absolute callback URLs for one step of one call.
 struct Urls<'a> {
     base: &'a str,
+    call_sid: &'a str,
     next_step: i64,
 }
 
@@ -59,6 +63,20 @@ impl Callbacks for Urls<'_> {
     }
     fn audio(&self, file: &str) -> String {
         format!("{}/audio/{}", self.base, url_path_segment(file))
+    }
+    fn screen(&self, attempt: u32) -> String {
+        format!(
+            "{}/twilio/voice/screen?call={}&attempt={attempt}",
+            self.base,
+            url_path_segment(self.call_sid)
+        )
+    }
+    fn leg_status(&self, attempt: u32) -> String {
+        format!(
+            "{}/twilio/voice/leg?call={}&attempt={attempt}",
+            self.base,
+            url_path_segment(self.call_sid)
+        )
     }
 }
 
@@ -97,8 +115,17 @@ async fn run_step(state: &AppState, req: &TwilioRequest, step: i64, event: CallE
         voice: settings.voice.clone(),
     };
     let base = req.base_url.clone();
+    let sid = call_sid.to_owned();
     let render = move |steps: &[crate::ivr::step::Step], next_step: i64| {
-        twiml::render(steps, &voice, &Urls { base: &base, next_step })
+        twiml::render(
+            steps,
+            &voice,
+            &Urls {
+                base: &base,
+                call_sid: &sid,
+                next_step,
+            },
+        )
     };
     // The `<Record>` action carries the recording: the flow stores it with the step.
     let recording = match &event {
@@ -159,6 +186,8 @@ async fn next(State(state): State<AppState>, req: TwilioRequest) -> Response {
             status: DialStatus::parse(req.get("DialCallStatus").unwrap_or("failed")),
             // CallStatus is the caller's leg: final means they hung up during the transfer.
             caller_gone: req.get("CallStatus").is_some_and(crate::db::is_final_status),
+            // Filled in from the store by the call flow.
+            screen: None,
         },
         "record" => match (
             req.get("RecordingSid"),
@@ -186,7 +215,16 @@ async fn status(State(state): State<AppState>, req: TwilioRequest) -> Response {
     };
     let duration = req.get("CallDuration").and_then(|d| d.parse::<i64>().ok());
     let call = new_call(&state, &req, call_sid);
-    match calls::record_status(state.store().as_ref(), &call, status, duration, state.now()).await {
+    match calls::record_status(
+        state.store().as_ref(),
+        state.settings(),
+        &call,
+        status,
+        duration,
+        state.now(),
+    )
+    .await
+    {
         Ok(()) => twiml_response(twiml::empty()),
         Err(error) => {
             tracing::error!(call_sid, error = %error, "could not store a call status");
@@ -214,6 +252,119 @@ async fn recording(State(state): State<AppState>, req: TwilioRequest) -> Respons
         Err(error) => {
             tracing::error!(call_sid, error = %error, "could not store a recording status");
             (StatusCode::SERVICE_UNAVAILABLE, "recording not stored, please retry\n").into_response()
+        }
+    }
+}
+
+/// The caller's call and attempt a professional's leg belongs to, from our own URL.
+fn attempt_ref(req: &TwilioRequest) -> Option<(String, i64)> {
+    let call = req.query("call").filter(|c| !c.is_empty())?;
+    let attempt = req.query("attempt")?.parse::<i64>().ok().filter(|a| *a > 0)?;
+    Some((call.to_owned(), attempt))
+}
+
+fn voice_of(state: &AppState) -> Voice {
+    Voice {
+        voice: state.settings().voice.clone(),
+    }
+}
+
+const TOO_LATE: &str =
+    "Merci : l'appel a déjà été pris par une collègue, ou la personne a raccroché. Vous n'avez rien à faire.";
+
+/// `POST /twilio/voice/screen?call=…&attempt=N`: a professional's phone picked up.
+/// Runs on their leg, before any bridge: they hear what the call is about and
+/// must press 1, so that a voicemail never takes a caller.
+async fn screen(State(state): State<AppState>, req: TwilioRequest) -> Response {
+    let voice = voice_of(&state);
+    let Some((call, attempt)) = attempt_ref(&req) else {
+        tracing::warn!("screening webhook without a valid call and attempt");
+        return twiml_response(twiml::screen_declined(&voice, TOO_LATE));
+    };
+    let leg = req.get("CallSid").unwrap_or_default().to_owned();
+    let answer_url = format!(
+        "{}/twilio/voice/screen/answer?call={}&attempt={attempt}",
+        req.base_url,
+        url_path_segment(&call)
+    );
+    let flow = calls::screen_prompt(state.store().as_ref(), &call, attempt, &leg, state.now());
+    match tokio::time::timeout(STEP_DEADLINE, flow).await {
+        Ok(Ok(calls::ScreenPrompt::Whisper(whisper))) => {
+            twiml_response(twiml::screen_prompt(&voice, &whisper, &answer_url))
+        }
+        Ok(Ok(calls::ScreenPrompt::TooLate)) => twiml_response(twiml::screen_declined(&voice, TOO_LATE)),
+        failed => {
+            // A caller is waiting: still let the professional take the call.
+            let reason = match failed {
+                Ok(Err(e)) => e.to_string(),
+                _ => "timed out".to_owned(),
+            };
+            tracing::error!(attempt, error = %reason, "screening prompt without the store: generic whisper");
+            let whisper = format!(
+                "{} : un parent attend. Appuyez sur 1 pour prendre l'appel.",
+                state.settings().helpline_name
+            );
+            twiml_response(twiml::screen_prompt(&voice, &whisper, &answer_url))
+        }
+    }
+}
+
+/// `POST /twilio/voice/screen/answer?call=…&attempt=N`: the key the professional pressed.
+async fn screen_answer(State(state): State<AppState>, req: TwilioRequest) -> Response {
+    let voice = voice_of(&state);
+    let Some((call, attempt)) = attempt_ref(&req) else {
+        return twiml_response(twiml::screen_declined(&voice, TOO_LATE));
+    };
+    let digits = req.get("Digits").unwrap_or("").to_owned();
+    let flow = calls::screen_answer(state.store().as_ref(), &call, attempt, &digits, state.now());
+    match tokio::time::timeout(STEP_DEADLINE, flow).await {
+        Ok(Ok(calls::ScreenVerdict::Connect)) => twiml_response(twiml::screen_accepted(&voice)),
+        Ok(Ok(calls::ScreenVerdict::Declined)) => twiml_response(twiml::screen_declined(
+            &voice,
+            "C'est noté, l'appel est proposé à une autre personne. Merci.",
+        )),
+        Ok(Ok(calls::ScreenVerdict::Silent)) => twiml_response(twiml::document(vec![twiml::Element::new("Hangup")])),
+        Ok(Ok(calls::ScreenVerdict::TooLate)) => twiml_response(twiml::screen_declined(&voice, TOO_LATE)),
+        failed => {
+            let reason = match failed {
+                Ok(Err(e)) => e.to_string(),
+                _ => "timed out".to_owned(),
+            };
+            tracing::error!(attempt, error = %reason, "screening answer not stored");
+            if digits.starts_with('1') {
+                // A person pressed 1 and a caller waits: connect them rather than lose the call.
+                twiml_response(twiml::screen_accepted(&voice))
+            } else {
+                twiml_response(twiml::document(vec![twiml::Element::new("Hangup")]))
+            }
+        }
+    }
+}
+
+/// `POST /twilio/voice/leg?call=…&attempt=N`: a professional's leg changed status.
+async fn leg_status(State(state): State<AppState>, req: TwilioRequest) -> Response {
+    let (Some((call, attempt)), Some(status)) = (attempt_ref(&req), req.get("CallStatus")) else {
+        return (StatusCode::BAD_REQUEST, "call, attempt and CallStatus are required\n").into_response();
+    };
+    let duration = req.get("CallDuration").and_then(|d| d.parse::<i64>().ok());
+    let flow = calls::record_leg_status(
+        state.store().as_ref(),
+        &call,
+        attempt,
+        req.get("CallSid"),
+        status,
+        duration,
+        state.now(),
+    );
+    match flow.await {
+        Ok(()) => twiml_response(twiml::empty()),
+        Err(calls::FlowError::Store(crate::db::StoreError::NotFound)) => {
+            // Not one of our attempts: nothing to retry.
+            twiml_response(twiml::empty())
+        }
+        Err(error) => {
+            tracing::error!(attempt, error = %error, "could not store a leg status");
+            (StatusCode::SERVICE_UNAVAILABLE, "leg status not stored, please retry\n").into_response()
         }
     }
 }

@@ -95,6 +95,8 @@ pub fn open_hours() -> DateTime<Utc> {
 pub struct TestApp {
     pub router: Router,
     pub store: Arc<dyn Store>,
+    /// The test database, for tests that break it on purpose.
+    pub database_url: String,
     _dir: tempfile::TempDir,
 }
 
@@ -109,14 +111,73 @@ impl TestApp {
         TestApp::with_store(settings, store, at, dir)
     }
 
+    /// A service whose every role has one person on duty around the clock:
+    /// reception +33639980001, midwife …02, nurse …03, psychologist …04,
+    /// lactation consultant …05, social worker …06.
+    pub async fn spawn_with_team(backend: &Backend, at: DateTime<Utc>) -> TestApp {
+        let app = TestApp::spawn(backend, at).await;
+        for (i, role) in TEAM_ROLES.iter().enumerate() {
+            let phone = format!("+3363998000{}", i + 1);
+            app.on_call(role, &[(&format!("Pro {role}"), &phone)], "00:00-24:00")
+                .await;
+        }
+        app
+    }
+
+    /// Adds staff for `role` and a rule putting them on duty every day in
+    /// `window`, in this order; returns their ids.
+    pub async fn on_call(&self, role: &str, people: &[(&str, &str)], window: &str) -> Vec<i64> {
+        use numerovert::routing::directory::{validate_rule, validate_staff, RuleDraft, StaffDraft};
+        let roles: Vec<String> = TEAM_ROLES.iter().map(|r| r.to_string()).collect();
+        let mut ids = Vec::new();
+        for (name, phone) in people {
+            let draft = StaffDraft {
+                name: (*name).into(),
+                phone: (*phone).into(),
+                roles: vec![role.into()],
+                active: true,
+            };
+            let input = validate_staff(&draft, &roles).expect("a valid test staff member");
+            ids.push(self.store.add_staff(&input, Utc::now()).await.unwrap().id);
+        }
+        let roster = self.store.roster(Utc::now()).await.unwrap();
+        let draft = RuleDraft {
+            role: role.into(),
+            days: [
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+            ]
+            .map(String::from)
+            .to_vec(),
+            window: window.into(),
+            holidays: Default::default(),
+            rotation: None,
+            staff: ids.clone(),
+            priority: 0,
+        };
+        let rule = validate_rule(&draft, &roster, &roles).expect("a valid test rule");
+        self.store.add_rule(&rule, Utc::now()).await.unwrap();
+        ids
+    }
+
     pub fn with_store(settings: Settings, store: Arc<dyn Store>, at: DateTime<Utc>, dir: tempfile::TempDir) -> TestApp {
+        TestApp::with_clock(settings, store, Arc::new(move || at), dir)
+    }
+
+    pub fn with_clock(settings: Settings, store: Arc<dyn Store>, clock_fn: Clock, dir: tempfile::TempDir) -> TestApp {
         let scripts =
             Arc::new(Library::load(&settings.scripts_dir, settings.role_ids()).expect("shipped scripts are valid"));
-        let clock_fn: Clock = Arc::new(move || at);
+        let database_url = settings.database_url.expose().to_owned();
         let router = numerovert::http::router(AppState::new(settings, store.clone(), scripts, clock_fn));
         TestApp {
             router,
             store,
+            database_url,
             _dir: dir,
         }
     }
@@ -150,6 +211,47 @@ impl TestApp {
         self.send(Request::get(path).body(Body::empty()).unwrap()).await
     }
 
+    /// Creates an API token named `name` directly in the store; returns the token.
+    pub async fn api_token(&self, name: &str) -> String {
+        let (token, hash) = numerovert::routing::directory::new_secret();
+        self.store
+            .add_api_token(name, &hash, open_hours())
+            .await
+            .expect("the token is stored");
+        token
+    }
+
+    /// Sends a JSON API request (`body` as JSON when given) with an optional bearer token.
+    pub async fn api(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<serde_json::Value>,
+    ) -> ApiResponse {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(token) = token {
+            req = req.header("authorization", format!("Bearer {token}"));
+        }
+        let req = match body {
+            Some(json) => req
+                .header("content-type", "application/json")
+                .body(Body::from(json.to_string())),
+            None => req.body(Body::empty()),
+        };
+        self.raw(req.unwrap()).await
+    }
+
+    /// Sends any request; returns status, headers and body.
+    pub async fn raw(&self, req: Request<Body>) -> ApiResponse {
+        let resp = self.router.clone().oneshot(req).await.unwrap();
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let body = resp.into_body().collect().await.unwrap().to_bytes();
+        let text = String::from_utf8(body.to_vec()).unwrap();
+        ApiResponse { status, headers, text }
+    }
+
     async fn send(&self, req: Request<Body>) -> (StatusCode, String) {
         let resp = self.router.clone().oneshot(req).await.unwrap();
         let status = resp.status();
@@ -171,6 +273,25 @@ impl TestApp {
             .into_iter()
             .map(|e| e.kind)
             .collect()
+    }
+}
+
+/// An answer of the service, for the JSON API and the calendar feeds.
+#[derive(Debug)]
+pub struct ApiResponse {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub text: String,
+}
+
+impl ApiResponse {
+    /// The body as JSON; panics with the body when it is not.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 }
 
@@ -248,6 +369,15 @@ fn element(s: &quick_xml::events::BytesStart<'_>) -> El {
     }
 }
 
+pub const TEAM_ROLES: [&str; 6] = [
+    "accueil",
+    "sage-femme",
+    "puericultrice",
+    "psychologue",
+    "conseillere-lactation",
+    "travailleur-social",
+];
+
 /// One simulated call: the provider's side.
 pub struct Call<'a> {
     pub app: &'a TestApp,
@@ -256,6 +386,9 @@ pub struct Call<'a> {
     /// The last TwiML document received.
     pub doc: El,
     pub raw: String,
+    /// The last document the professional's leg received (screening).
+    pub leg_doc: El,
+    pub leg_raw: String,
 }
 
 impl<'a> Call<'a> {
@@ -290,6 +423,8 @@ impl<'a> Call<'a> {
             from: from.into(),
             doc: El::default(),
             raw: String::new(),
+            leg_doc: El::default(),
+            leg_raw: String::new(),
         };
         let params = call.params(&[("CallStatus", "ringing")]);
         call.follow(&format!("{BASE}/twilio/voice"), params).await;
@@ -370,6 +505,96 @@ impl<'a> Call<'a> {
             .map(|n| n.text.clone())
             .unwrap_or_else(|| dial.text.clone());
         (number, dial.attr("callerId").map(str::to_owned))
+    }
+
+    fn number(&self) -> El {
+        self.find("Dial")
+            .children
+            .iter()
+            .find(|c| c.name == "Number")
+            .cloned()
+            .unwrap_or_else(|| panic!("no <Number> in {}", self.raw))
+    }
+
+    /// The leg of the professional being rung, as Twilio describes it.
+    fn leg_params(&self, extra: &[(&str, &str)]) -> Vec<(String, String)> {
+        let number = self.number();
+        let caller_id = self.find("Dial").attr("callerId").unwrap_or(LINE).to_owned();
+        let mut p: Vec<(String, String)> = vec![
+            ("AccountSid".into(), "AC0123456789abcdef0123456789abcdef".into()),
+            ("ApiVersion".into(), "2010-04-01".into()),
+            ("CallSid".into(), format!("CAleg{}", &self.sid[2..30])),
+            ("CallStatus".into(), "in-progress".into()),
+            ("Direction".into(), "outbound-dial".into()),
+            ("From".into(), caller_id),
+            ("ParentCallSid".into(), self.sid.clone()),
+            ("To".into(), number.text.clone()),
+        ];
+        p.extend(extra.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
+        p
+    }
+
+    /// The professional's phone picks up: Twilio fetches the `<Number url>`
+    /// (the screening prompt) on their leg. Returns what they hear.
+    pub async fn professional_picks_up(&mut self) -> String {
+        let url = self.number().attr("url").expect("a screened Number").to_owned();
+        let params = self.leg_params(&[]);
+        let (status, body) = self.app.post_signed(&url, &params, &[]).await;
+        assert_eq!(status, StatusCode::OK, "{url}: {body}");
+        self.leg_doc = parse_twiml(&body);
+        self.leg_raw = body;
+        self.leg_doc
+            .all()
+            .iter()
+            .filter(|e| e.name == "Say")
+            .map(|e| e.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// At the screening prompt the professional presses `digits` ("" = nothing:
+    /// a voicemail or silence; Twilio then posts the action with no digits).
+    /// Returns the leg's next document.
+    pub async fn professional_presses(&mut self, digits: &str) -> El {
+        let gather = self
+            .leg_doc
+            .all()
+            .into_iter()
+            .find(|e| e.name == "Gather")
+            .cloned()
+            .unwrap_or_else(|| panic!("no screening Gather in {}", self.leg_raw));
+        let action = gather.attr("action").expect("a screening action").to_owned();
+        let params = self.leg_params(&[("Digits", digits)]);
+        let (status, body) = self.app.post_signed(&action, &params, &[]).await;
+        assert_eq!(status, StatusCode::OK, "{action}: {body}");
+        self.leg_raw = body.clone();
+        self.leg_doc = parse_twiml(&body);
+        self.leg_doc.clone()
+    }
+
+    /// Twilio reports a status of the professional's leg.
+    pub async fn leg_status(&mut self, status: &str) -> StatusCode {
+        let url = self
+            .number()
+            .attr("statusCallback")
+            .expect("a leg status callback")
+            .to_owned();
+        let params = self.leg_params(&[("CallStatus", status), ("CallDuration", "12")]);
+        self.app.post_signed(&url, &params, &[]).await.0
+    }
+
+    /// The professional picks up, hears the whisper, presses 1 and is bridged;
+    /// the conversation ends normally. Returns the whisper.
+    pub async fn professional_takes_the_call(&mut self) -> String {
+        let whisper = self.professional_picks_up().await;
+        let leg = self.professional_presses("1").await;
+        assert!(
+            !leg.children.iter().any(|v| v.name == "Hangup"),
+            "an accepted leg is bridged, not hung up: {}",
+            self.leg_raw
+        );
+        self.dial_ends("completed").await;
+        whisper
     }
 
     /// The `<Dial>` ends with `status` (`completed`, `no-answer`, `busy`…).

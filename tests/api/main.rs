@@ -2,6 +2,8 @@
 //! PostgreSQL when `NUMEROVERT_TEST_POSTGRES_URL` is set), and a fake provider
 //! that signs its webhooks and walks the TwiML like Twilio would.
 
+mod api_v1;
 mod helpers;
 mod provider_edge;
+mod routing_calls;
 mod voice_calls;

@@ -250,55 +250,15 @@ async fn the_development_switch_accepts_unsigned_webhooks() {
     assert_eq!(status, StatusCode::OK);
 }
 
-/// A store that panics on every call, to prove a panic in a handler still ends
-/// with the safe fallback and never with Twilio's "application error".
-struct PanickingStore;
-
-#[async_trait::async_trait]
-impl numerovert::db::Store for PanickingStore {
-    async fn ping(&self) -> numerovert::db::StoreResult<()> {
-        panic!("store exploded")
-    }
-    async fn stored_reply(&self, _: &[String]) -> numerovert::db::StoreResult<Option<String>> {
-        panic!("store exploded")
-    }
-    async fn open_call(&self, _: &numerovert::db::NewCall) -> numerovert::db::StoreResult<numerovert::db::CallRecord> {
-        panic!("store exploded")
-    }
-    async fn find_call(&self, _: &str) -> numerovert::db::StoreResult<Option<numerovert::db::CallRecord>> {
-        panic!("store exploded")
-    }
-    async fn commit_step(&self, _: &numerovert::db::StepCommit) -> numerovert::db::StoreResult<String> {
-        panic!("store exploded")
-    }
-    async fn record_call_status(&self, _: &numerovert::db::CallStatusUpdate) -> numerovert::db::StoreResult<()> {
-        panic!("store exploded")
-    }
-    async fn record_recording(&self, _: &numerovert::db::RecordingUpdate) -> numerovert::db::StoreResult<()> {
-        panic!("store exploded")
-    }
-    async fn contact(&self, _: i64) -> numerovert::db::StoreResult<Option<numerovert::db::Contact>> {
-        panic!("store exploded")
-    }
-    async fn contact_for_call(&self, _: &str) -> numerovert::db::StoreResult<Option<numerovert::db::Contact>> {
-        panic!("store exploded")
-    }
-    async fn timeline(&self, _: i64) -> numerovert::db::StoreResult<Vec<numerovert::db::TimelineEntry>> {
-        panic!("store exploded")
-    }
-    async fn recordings(&self, _: i64) -> numerovert::db::StoreResult<Vec<numerovert::db::Recording>> {
-        panic!("store exploded")
-    }
-    async fn recent_contacts(&self, _: i64) -> numerovert::db::StoreResult<Vec<numerovert::db::Contact>> {
-        panic!("store exploded")
-    }
-}
-
 #[tokio::test]
 async fn a_panic_in_a_handler_still_gets_the_caller_to_a_person() {
     let dir = tempfile::tempdir().unwrap();
-    let settings = settings("sqlite://unused.db", &[]);
-    let app = TestApp::with_store(settings, Arc::new(PanickingStore), open_hours(), dir);
+    let url = format!("sqlite://{}", dir.path().join("panic.db").display());
+    let settings = settings(&url, &[]);
+    let store = numerovert::db::connect(&settings.database_url).await.unwrap();
+    // Every handler reads the clock: one that panics makes any handler panic.
+    let clock: numerovert::http::Clock = Arc::new(|| panic!("clock exploded"));
+    let app = TestApp::with_clock(settings, store, clock, dir);
     for path in ["/twilio/voice", "/twilio/voice/next?step=1&event=input"] {
         let (status, body) = app
             .post_signed(

@@ -6,7 +6,7 @@ use crate::helpers::*;
 #[tokio::test]
 async fn a_menu_choice_puts_the_parent_through_to_the_right_role() {
     for backend in backends() {
-        let app = TestApp::spawn(&backend, open_hours()).await;
+        let app = TestApp::spawn_with_team(&backend, open_hours()).await;
         let mut call = Call::dial_in(&app, PARENT).await;
         let welcome = call.heard();
         for needed in ["15", "112", "114", "gratuit et confidentiel", "tapez 1"] {
@@ -28,7 +28,11 @@ async fn a_menu_choice_puts_the_parent_through_to_the_right_role() {
             "the professional sees the helpline number, not the parent's"
         );
 
-        call.dial_ends("completed").await;
+        let whisper = call.professional_takes_the_call().await;
+        assert!(
+            whisper.contains("Numéro vert (démo) : un parent, au sujet de l'allaitement ou de l'alimentation. Appuyez sur 1 pour prendre l'appel."),
+            "{whisper}"
+        );
         assert!(call.doc.children.iter().any(|e| e.name == "Hangup"));
         assert_eq!(call.status("completed", Some(320)).await, axum::http::StatusCode::OK);
 
@@ -48,7 +52,8 @@ async fn a_menu_choice_puts_the_parent_through_to_the_right_role() {
             "menu",
             "choice",
             "transfer",
-            "transfer-ended",
+            "transfer-attempt",
+            "transfer-attempt-ended",
             "call-status",
         ] {
             assert!(
@@ -62,7 +67,7 @@ async fn a_menu_choice_puts_the_parent_through_to_the_right_role() {
 #[tokio::test]
 async fn silence_repeats_the_menu_then_reaches_reception_never_hangs_up() {
     for backend in backends() {
-        let app = TestApp::spawn(&backend, open_hours()).await;
+        let app = TestApp::spawn_with_team(&backend, open_hours()).await;
         let mut call = Call::dial_in(&app, PARENT).await;
         for _ in 0..2 {
             call.stay_silent().await;
@@ -82,7 +87,7 @@ async fn silence_repeats_the_menu_then_reaches_reception_never_hangs_up() {
         assert_eq!(call.ringing().0, "+33639980001", "reception is rung");
         assert!(!call.doc.children.iter().any(|e| e.name == "Hangup"));
 
-        // Nobody at reception either: the parent is offered a message or a callback.
+        // Reception does not answer: the parent is offered a message or a callback.
         call.dial_ends("no-answer").await;
         assert!(
             call.heard().contains("Toutes nos professionnelles sont occupées"),
@@ -107,7 +112,7 @@ async fn silence_repeats_the_menu_then_reaches_reception_never_hangs_up() {
 #[tokio::test]
 async fn a_wrong_key_is_handled_kindly_and_star_and_hash_work() {
     for backend in backends() {
-        let app = TestApp::spawn(&backend, open_hours()).await;
+        let app = TestApp::spawn_with_team(&backend, open_hours()).await;
         let mut call = Call::dial_in(&app, PARENT).await;
         call.press("9").await;
         assert!(call.heard().starts_with("Ce choix n'existe pas."), "{}", call.heard());
@@ -142,7 +147,7 @@ async fn a_wrong_key_is_handled_kindly_and_star_and_hash_work() {
 
 #[tokio::test]
 async fn french_speech_selects_a_need() {
-    let app = TestApp::spawn(&Backend::Sqlite, open_hours()).await;
+    let app = TestApp::spawn_with_team(&Backend::Sqlite, open_hours()).await;
     let mut call = Call::dial_in(&app, PARENT).await;
     call.speak("Bonjour, c'est pour l'allaitement de mon bébé").await;
     assert_eq!(call.ringing().0, "+33639980005");
@@ -355,7 +360,7 @@ async fn a_retried_webhook_gets_the_same_answer_and_adds_nothing() {
 
 #[tokio::test]
 async fn a_caller_who_hangs_up_while_the_professional_rings_is_abandoned_at_the_transfer() {
-    let app = TestApp::spawn(&Backend::Sqlite, open_hours()).await;
+    let app = TestApp::spawn_with_team(&Backend::Sqlite, open_hours()).await;
     let mut call = Call::dial_in(&app, PARENT).await;
     call.press("4").await;
     assert!(
@@ -370,4 +375,19 @@ async fn a_caller_who_hangs_up_while_the_professional_rings_is_abandoned_at_the_
     assert_eq!(contact.outcome.as_deref(), Some("abandoned"));
     assert_eq!(contact.outcome_detail.as_deref(), Some("transfert-psychologue"));
     assert_eq!(contact.need.as_deref(), Some("soutien"));
+    let attempts = app.store.attempts(contact.contact_id).await.unwrap();
+    assert_eq!(attempts.len(), 1);
+    assert_eq!(attempts[0].outcome, "canceled");
+    let follow_up = app
+        .store
+        .follow_up_for_contact(contact.contact_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (follow_up.reason.as_str(), follow_up.need.as_deref()),
+        ("abandoned", Some("soutien")),
+        "a caller who gave up while waiting is called back"
+    );
+    assert_eq!(follow_up.due_at, open_hours() + chrono::Duration::minutes(240));
 }

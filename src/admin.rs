@@ -1,0 +1,711 @@
+//! The administration commands of the `numerovert` binary: staff, rotations,
+//! rules, overrides, who is on duty, coverage gaps, calendar links, API tokens.
+//!
+//! They read the same settings as `serve` (environment and `NUMEROVERT_CONFIG`)
+//! and go through [`crate::routing::service`], like the JSON API. Output is in
+//! English; validation messages stay in French, as the directory writes them.
+
+use std::process::ExitCode;
+
+use chrono::{DateTime, Duration, SubsecRound, Utc};
+use clap::{Args, Subcommand, ValueEnum};
+
+use crate::config::Settings;
+use crate::db::{self, Store, StoreError};
+use crate::ivr::library::Library;
+use crate::routing::directory::{self, FieldError, OverrideDraft, RotationDraft, RuleDraft, StaffDraft};
+use crate::routing::schedule::{Handoff, HolidayPolicy, Override, OverrideKind, Rotation, Rule, StaffId, StaffMember};
+use crate::routing::service::{self, ServiceError};
+
+/// The administration commands, flattened into the binary's commands.
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Manage the staff directory.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+    /// Manage rotations (people of a role taking turns).
+    #[command(subcommand)]
+    Rotation(RotationCommand),
+    /// Manage weekly schedule rules.
+    #[command(subcommand)]
+    Rule(RuleCommand),
+    /// Manage schedule overrides (replace, add or remove someone for a period).
+    #[command(subcommand)]
+    Override(OverrideCommand),
+    /// Ask the schedules: who is on duty, where coverage is missing.
+    #[command(subcommand)]
+    Schedule(ScheduleCommand),
+    /// Roles and their calendar links.
+    #[command(subcommand)]
+    Role(RoleCommand),
+    /// Manage the tokens of the JSON API.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Add a staff member.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// As people write it: 06 12 34 56 78, +33 6 12 34 56 78…
+        #[arg(long)]
+        phone: String,
+        /// A role id (repeat for several).
+        #[arg(long = "role", required = true)]
+        roles: Vec<String>,
+        /// Add the person without putting them on duty yet.
+        #[arg(long)]
+        inactive: bool,
+    },
+    /// List every staff member.
+    List,
+    /// Change a staff member; options not given keep their value.
+    Update {
+        id: StaffId,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        /// Replaces the roles (repeat for several).
+        #[arg(long = "role")]
+        roles: Vec<String>,
+        #[arg(long, conflicts_with = "inactive")]
+        active: bool,
+        #[arg(long)]
+        inactive: bool,
+    },
+    /// Issue a new secret calendar link of the person's shifts (the old one stops working).
+    CalendarLink { id: StaffId },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum HandoffArg {
+    Daily,
+    Weekly,
+}
+
+impl From<HandoffArg> for Handoff {
+    fn from(h: HandoffArg) -> Handoff {
+        match h {
+            HandoffArg::Daily => Handoff::Daily,
+            HandoffArg::Weekly => Handoff::Weekly,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RotationCommand {
+    /// Add a rotation.
+    Add {
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        name: String,
+        /// Staff ids in turn order (repeat, or separate with commas).
+        #[arg(long = "member", required = true, num_args = 1.., value_delimiter = ',')]
+        members: Vec<StaffId>,
+        #[arg(long, value_enum)]
+        handoff: HandoffArg,
+        /// Handoff time, HH:MM local.
+        #[arg(long)]
+        at: String,
+        /// Local date of the first member's first turn, YYYY-MM-DD.
+        #[arg(long)]
+        start: String,
+    },
+    /// List rotations.
+    List,
+    /// Delete a rotation no rule uses.
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum HolidaysArg {
+    Always,
+    NotOnHolidays,
+    OnlyOnHolidays,
+}
+
+impl From<HolidaysArg> for HolidayPolicy {
+    fn from(h: HolidaysArg) -> HolidayPolicy {
+        match h {
+            HolidaysArg::Always => HolidayPolicy::Always,
+            HolidaysArg::NotOnHolidays => HolidayPolicy::NotOnHolidays,
+            HolidaysArg::OnlyOnHolidays => HolidayPolicy::OnlyOnHolidays,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RuleCommand {
+    /// Add a weekly rule.
+    Add {
+        #[arg(long)]
+        role: String,
+        /// Days the window starts on: monday,tuesday… (French names too).
+        #[arg(long, required = true, value_delimiter = ',')]
+        days: Vec<String>,
+        /// Local window, HH:MM-HH:MM; an end before the start crosses midnight.
+        #[arg(long)]
+        window: String,
+        #[arg(long, value_enum, default_value = "always")]
+        holidays: HolidaysArg,
+        /// Rotation whose member on turn comes first.
+        #[arg(long)]
+        rotation: Option<i64>,
+        /// Staff ids on duty, in order (repeat, or separate with commas).
+        #[arg(long = "staff", num_args = 1.., value_delimiter = ',')]
+        staff: Vec<StaffId>,
+        /// Rules are tried by ascending priority.
+        #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
+        priority: i32,
+    },
+    /// List rules.
+    List,
+    /// Delete a rule.
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OverrideCommand {
+    /// Add an override for a period.
+    Add(OverrideAdd),
+    /// List overrides in force or to come.
+    List,
+    /// Delete an override.
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("kind").required(true).args(["replace", "add", "remove"]))]
+pub struct OverrideAdd {
+    #[arg(long)]
+    role: String,
+    /// Start: "YYYY-MM-DD HH:MM" local, or RFC 3339.
+    #[arg(long)]
+    from: String,
+    /// End: "YYYY-MM-DD HH:MM" local, or RFC 3339.
+    #[arg(long)]
+    to: String,
+    /// Staff id taken off duty, replaced by --by.
+    #[arg(long, requires = "by")]
+    replace: Option<StaffId>,
+    /// Staff id taking the place of --replace.
+    #[arg(long, requires = "replace")]
+    by: Option<StaffId>,
+    /// Staff id put on duty in addition.
+    #[arg(long)]
+    add: Option<StaffId>,
+    /// Staff id taken off duty.
+    #[arg(long)]
+    remove: Option<StaffId>,
+    #[arg(long)]
+    note: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScheduleCommand {
+    /// Who takes a call for a role at an instant, and why.
+    Who {
+        #[arg(long)]
+        role: String,
+        /// "YYYY-MM-DD HH:MM" local, or RFC 3339; default: now.
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Future periods where a role offered by the IVR has nobody on duty while the line is open.
+    Gaps {
+        #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u32).range(1..=366))]
+        days: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoleCommand {
+    /// List the configured roles.
+    List,
+    /// Issue a new secret calendar link of a role's shifts (the old one stops working).
+    CalendarLink { role: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token; it is printed once, only its hash is kept.
+    Create {
+        #[arg(long)]
+        name: String,
+    },
+    /// List API tokens (never the tokens themselves).
+    List,
+    /// Revoke an API token.
+    Revoke { id: i64 },
+}
+
+/// What stops a command.
+enum Failure {
+    Invalid(Vec<FieldError>),
+    Other(String),
+}
+
+impl From<ServiceError> for Failure {
+    fn from(e: ServiceError) -> Failure {
+        match e {
+            ServiceError::Invalid(errors) => Failure::Invalid(errors),
+            ServiceError::NotFound(what) => Failure::Other(what),
+            ServiceError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Failure {
+        match e {
+            StoreError::InUse(why) => Failure::Other(format!("still in use: {why}")),
+            other => Failure::Other(format!("database: {other}")),
+        }
+    }
+}
+
+type Outcome = Result<(), Failure>;
+
+/// Runs an administration command; prints every problem and exits non-zero on failure.
+pub async fn run(command: AdminCommand) -> ExitCode {
+    match execute(command).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Invalid(errors)) => {
+            for e in &errors {
+                eprintln!("{}: {}", e.field, e.message);
+            }
+            eprintln!("{} problem(s); nothing was saved", errors.len());
+            ExitCode::FAILURE
+        }
+        Err(Failure::Other(message)) => {
+            eprintln!("numerovert: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Everything a command needs.
+struct Ctx {
+    settings: Settings,
+    store: std::sync::Arc<dyn Store>,
+    now: DateTime<Utc>,
+}
+
+impl Ctx {
+    fn store(&self) -> &dyn Store {
+        self.store.as_ref()
+    }
+}
+
+async fn execute(command: AdminCommand) -> Outcome {
+    let settings = Settings::from_env().map_err(|e| Failure::Other(e.to_string()))?;
+    let store = db::connect(&settings.database_url)
+        .await
+        .map_err(|e| Failure::Other(format!("database {}: {e}", settings.database_url.redacted())))?;
+    // NUMEROVERT_CLOCK lets rehearsals and tests ask about a chosen "now".
+    let now = settings.clock_start.unwrap_or_else(Utc::now).trunc_subsecs(0);
+    let ctx = Ctx { settings, store, now };
+    match command {
+        AdminCommand::Staff(c) => staff(&ctx, c).await,
+        AdminCommand::Rotation(c) => rotation(&ctx, c).await,
+        AdminCommand::Rule(c) => rule(&ctx, c).await,
+        AdminCommand::Override(c) => override_(&ctx, c).await,
+        AdminCommand::Schedule(c) => schedule(&ctx, c).await,
+        AdminCommand::Role(c) => role(&ctx, c).await,
+        AdminCommand::Token(c) => token(&ctx, c).await,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Rendering
+
+fn member_line(m: &StaffMember) -> String {
+    format!(
+        "#{:<4} {:<28} {:<14} {:<10} {}",
+        m.id,
+        m.name,
+        m.phone,
+        if m.active { "active" } else { "inactive" },
+        m.roles.join(", ")
+    )
+}
+
+/// Names people from the directory, for readable lines.
+struct Names(Vec<StaffMember>);
+
+impl Names {
+    async fn load(ctx: &Ctx) -> Result<Names, Failure> {
+        Ok(Names(ctx.store().list_staff().await?))
+    }
+    fn of(&self, id: StaffId) -> String {
+        match self.0.iter().find(|m| m.id == id) {
+            Some(m) => format!("{} (#{id})", m.name),
+            None => format!("unknown (#{id})"),
+        }
+    }
+    fn list(&self, ids: &[StaffId]) -> String {
+        ids.iter().map(|&id| self.of(id)).collect::<Vec<_>>().join(", ")
+    }
+}
+
+fn rotation_line(r: &Rotation, names: &Names) -> String {
+    format!(
+        "#{} \"{}\" for {}: {}; {} handoff at {} from {}",
+        r.id,
+        r.name,
+        r.role,
+        names.list(&r.members),
+        crate::db::roster::handoff_name(r.handoff),
+        r.handoff_time.format("%H:%M"),
+        r.start
+    )
+}
+
+fn rule_line(r: &Rule, names: &Names) -> String {
+    let days: Vec<&str> = r.days.iter().map(|d| crate::db::roster::weekday_name(*d)).collect();
+    let mut who = Vec::new();
+    if let Some(rotation) = r.rotation {
+        who.push(format!("rotation #{rotation}"));
+    }
+    if !r.staff.is_empty() {
+        who.push(names.list(&r.staff));
+    }
+    format!(
+        "#{} {}: {} {}, holidays {}, on duty: {}, priority {}",
+        r.id,
+        r.role,
+        days.join(","),
+        r.window,
+        crate::db::roster::holiday_policy_name(r.holidays),
+        who.join(" then "),
+        r.priority
+    )
+}
+
+fn override_line(o: &Override, names: &Names, settings: &Settings) -> String {
+    let what = match o.kind {
+        OverrideKind::Replace { staff, by } => format!("replace {} by {}", names.of(staff), names.of(by)),
+        OverrideKind::Add { staff } => format!("add {}", names.of(staff)),
+        OverrideKind::Remove { staff } => format!("remove {}", names.of(staff)),
+    };
+    let note = o.note.as_deref().map_or_else(String::new, |n| format!(" — {n}"));
+    format!(
+        "#{} {}: {what}, {} → {} ({}){note}",
+        o.id,
+        o.role,
+        service::local_text(settings, o.starts_at),
+        service::local_text(settings, o.ends_at),
+        settings.timezone.name()
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Commands
+
+async fn staff(ctx: &Ctx, command: StaffCommand) -> Outcome {
+    let (store, settings) = (ctx.store(), &ctx.settings);
+    match command {
+        StaffCommand::Add {
+            name,
+            phone,
+            roles,
+            inactive,
+        } => {
+            let draft = StaffDraft {
+                name,
+                phone,
+                roles,
+                active: !inactive,
+            };
+            let m = service::add_staff(store, settings, &draft, ctx.now).await?;
+            println!("added staff member {}", member_line(&m));
+        }
+        StaffCommand::List => {
+            let staff = store.list_staff().await?;
+            for m in &staff {
+                println!("{}", member_line(m));
+            }
+            println!("{} staff member(s)", staff.len());
+        }
+        StaffCommand::Update {
+            id,
+            name,
+            phone,
+            roles,
+            active,
+            inactive,
+        } => {
+            let current = service::staff_member(store, id).await?;
+            let mut draft = service::staff_draft(&current);
+            if let Some(name) = name {
+                draft.name = name;
+            }
+            if let Some(phone) = phone {
+                draft.phone = phone;
+            }
+            if !roles.is_empty() {
+                draft.roles = roles;
+            }
+            if active {
+                draft.active = true;
+            }
+            if inactive {
+                draft.active = false;
+            }
+            let m = service::update_staff(store, settings, id, &draft, ctx.now).await?;
+            println!("updated staff member {}", member_line(&m));
+        }
+        StaffCommand::CalendarLink { id } => {
+            let url = service::staff_calendar_link(store, settings, id).await?;
+            println!("{url}");
+            println!("(a new secret link: the previous link of staff member #{id} no longer works)");
+        }
+    }
+    Ok(())
+}
+
+async fn rotation(ctx: &Ctx, command: RotationCommand) -> Outcome {
+    let (store, settings) = (ctx.store(), &ctx.settings);
+    match command {
+        RotationCommand::Add {
+            role,
+            name,
+            members,
+            handoff,
+            at,
+            start,
+        } => {
+            let draft = RotationDraft {
+                role,
+                name,
+                members,
+                handoff: handoff.into(),
+                handoff_time: at,
+                start,
+            };
+            let r = service::add_rotation(store, settings, &draft, ctx.now).await?;
+            println!("added rotation {}", rotation_line(&r, &Names::load(ctx).await?));
+        }
+        RotationCommand::List => {
+            let names = Names::load(ctx).await?;
+            let rotations = store.list_rotations().await?;
+            for r in &rotations {
+                println!("{}", rotation_line(r, &names));
+            }
+            println!("{} rotation(s)", rotations.len());
+        }
+        RotationCommand::Delete { id } => {
+            service::delete_rotation(store, id).await?;
+            println!("deleted rotation #{id}");
+        }
+    }
+    Ok(())
+}
+
+async fn rule(ctx: &Ctx, command: RuleCommand) -> Outcome {
+    let (store, settings) = (ctx.store(), &ctx.settings);
+    match command {
+        RuleCommand::Add {
+            role,
+            days,
+            window,
+            holidays,
+            rotation,
+            staff,
+            priority,
+        } => {
+            let draft = RuleDraft {
+                role,
+                days,
+                window,
+                holidays: holidays.into(),
+                rotation,
+                staff,
+                priority,
+            };
+            let r = service::add_rule(store, settings, &draft, ctx.now).await?;
+            println!("added rule {}", rule_line(&r, &Names::load(ctx).await?));
+        }
+        RuleCommand::List => {
+            let names = Names::load(ctx).await?;
+            let rules = store.list_rules().await?;
+            for r in &rules {
+                println!("{}", rule_line(r, &names));
+            }
+            println!("{} rule(s)", rules.len());
+        }
+        RuleCommand::Delete { id } => {
+            service::delete_rule(store, id).await?;
+            println!("deleted rule #{id}");
+        }
+    }
+    Ok(())
+}
+
+async fn override_(ctx: &Ctx, command: OverrideCommand) -> Outcome {
+    let (store, settings) = (ctx.store(), &ctx.settings);
+    match command {
+        OverrideCommand::Add(a) => {
+            let kind = match (a.replace, a.by, a.add, a.remove) {
+                (Some(staff), Some(by), _, _) => OverrideKind::Replace { staff, by },
+                (_, _, Some(staff), _) => OverrideKind::Add { staff },
+                (_, _, _, Some(staff)) => OverrideKind::Remove { staff },
+                // clap requires exactly one of the three, and --by with --replace.
+                _ => {
+                    return Err(Failure::Other(
+                        "give --replace ID --by ID, --add ID or --remove ID".into(),
+                    ))
+                }
+            };
+            let draft = OverrideDraft {
+                role: a.role,
+                starts_at: a.from,
+                ends_at: a.to,
+                kind,
+                note: a.note,
+            };
+            let o = service::add_override(store, settings, &draft, ctx.now).await?;
+            println!(
+                "added override {}",
+                override_line(&o, &Names::load(ctx).await?, settings)
+            );
+        }
+        OverrideCommand::List => {
+            let names = Names::load(ctx).await?;
+            let overrides = store.list_overrides(ctx.now).await?;
+            for o in &overrides {
+                println!("{}", override_line(o, &names, settings));
+            }
+            println!("{} override(s) in force or to come", overrides.len());
+        }
+        OverrideCommand::Delete { id } => {
+            service::delete_override(store, id).await?;
+            println!("deleted override #{id}");
+        }
+    }
+    Ok(())
+}
+
+async fn schedule(ctx: &Ctx, command: ScheduleCommand) -> Outcome {
+    let (store, settings) = (ctx.store(), &ctx.settings);
+    match command {
+        ScheduleCommand::Who { role, at } => {
+            let at = match at {
+                None => ctx.now,
+                Some(text) => directory::parse_instant(&text, settings.timezone).map_err(|message| {
+                    Failure::Invalid(vec![FieldError {
+                        field: "at".into(),
+                        message,
+                    }])
+                })?,
+            };
+            let report = service::who(store, settings, &role, at).await?;
+            println!("{report}");
+        }
+        ScheduleCommand::Gaps { days } => {
+            let library = Library::load(&settings.scripts_dir, settings.role_ids()).map_err(|problems| {
+                Failure::Other(format!("the IVR scripts are not valid:\n{}", problems.join("\n")))
+            })?;
+            let roles = service::offered_roles(&library);
+            let to = ctx.now + Duration::days(i64::from(days));
+            let gaps = service::gaps(store, settings, &roles, ctx.now, to).await?;
+            println!(
+                "Coverage from {} to {} ({}), while the line is open, for the roles the IVR offers: {}",
+                service::local_text(settings, ctx.now),
+                service::local_text(settings, to),
+                settings.timezone.name(),
+                roles.iter().cloned().collect::<Vec<_>>().join(", ")
+            );
+            for g in &gaps {
+                let backups = if g.covered_by_backups.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — covered by backup {}", g.covered_by_backups.join(", "))
+                };
+                let start = g.starts_at.with_timezone(&settings.timezone);
+                println!(
+                    "  gap  {:<22} {} → {} ({}){backups}",
+                    g.role,
+                    service::local_text(settings, g.starts_at),
+                    service::local_text(settings, g.ends_at),
+                    start.format("%A"),
+                );
+            }
+            if gaps.is_empty() {
+                println!("no gap: someone is on duty for every offered role whenever the line is open in the next {days} day(s)");
+            } else {
+                println!("{} gap(s) in the next {days} day(s): callers of these roles get the backups or the fallback (voicemail or callback request)", gaps.len());
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn role(ctx: &Ctx, command: RoleCommand) -> Outcome {
+    let settings = &ctx.settings;
+    match command {
+        RoleCommand::List => {
+            let offered = Library::load(&settings.scripts_dir, settings.role_ids())
+                .map(|l| service::offered_roles(&l))
+                .unwrap_or_default();
+            for (id, role) in &settings.roles {
+                let backups = if role.backups.is_empty() {
+                    String::new()
+                } else {
+                    format!(", backups: {}", role.backups.join(", "))
+                };
+                let offered = if offered.contains(id) {
+                    "offered by the IVR"
+                } else {
+                    "not offered by the IVR"
+                };
+                println!("{id:<24} {} ({offered}{backups})", role.label);
+            }
+        }
+        RoleCommand::CalendarLink { role } => {
+            let url = service::role_calendar_link(ctx.store(), settings, &role, ctx.now).await?;
+            println!("{url}");
+            println!("(a new secret link: the previous link of role {role} no longer works)");
+        }
+    }
+    Ok(())
+}
+
+async fn token(ctx: &Ctx, command: TokenCommand) -> Outcome {
+    let store = ctx.store();
+    match command {
+        TokenCommand::Create { name } => {
+            let (record, token) = service::create_api_token(store, &name, ctx.now).await?;
+            println!(
+                "created API token #{} \"{}\"; copy it now, it is not stored and will not be shown again:\n\n    {token}\n\nUse it as: Authorization: Bearer {token}",
+                record.token_id, record.name
+            );
+        }
+        TokenCommand::List => {
+            let tokens = store.list_api_tokens().await?;
+            for t in &tokens {
+                let state = match (t.revoked_at, t.last_used_at) {
+                    (Some(at), _) => format!("revoked {}", service::local_text(&ctx.settings, at)),
+                    (None, Some(at)) => format!("active, last used {}", service::local_text(&ctx.settings, at)),
+                    (None, None) => "active, never used".to_owned(),
+                };
+                println!(
+                    "#{:<4} {:<30} created {}  {state}",
+                    t.token_id,
+                    t.name,
+                    service::local_text(&ctx.settings, t.created_at)
+                );
+            }
+            println!("{} token(s)", tokens.len());
+        }
+        TokenCommand::Revoke { id } => {
+            service::revoke_api_token(store, id, ctx.now).await?;
+            println!("revoked API token #{id}: requests with it now get 401");
+        }
+    }
+    Ok(())
+}
