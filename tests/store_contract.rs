@@ -454,3 +454,294 @@ async fn missed_and_abandoned_calls_with_a_number_become_follow_ups() {
         assert_eq!(open.len(), 2, "{name}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// Click-to-call.
+
+use numerovert::db::callbacks::CallbackOutcome;
+
+/// A follow-up for a parent who asked to be called back (need: allaitement), and a professional.
+async fn follow_up_and_staff(store: &dyn Store, sid: &str, caller: Option<&str>, staff: &str) -> (i64, i64, i64) {
+    let call = store.open_call(&new_call(sid, caller)).await.unwrap();
+    let mut c = commit(&call, 1, "noted", Some(("callback_requested", 3)));
+    c.follow_up = Some(NewFollowUp {
+        reason: "callback-requested".into(),
+        due_at: t0() + Duration::hours(4),
+    });
+    store.commit_step(&c).await.unwrap();
+    let f = store.follow_up_for_contact(call.contact_id).await.unwrap().unwrap();
+    let member = store
+        .add_staff(
+            &StaffInput {
+                name: staff.into(),
+                phone: "+33639980555".into(),
+                roles: vec!["sage-femme".into()],
+                active: true,
+            },
+            t0(),
+        )
+        .await
+        .unwrap();
+    (f.follow_up_id, member.id, call.contact_id)
+}
+
+#[tokio::test]
+async fn a_callback_moves_forward_once_and_only_calls_to_the_parent_count() {
+    for (name, store, _dir) in stores().await {
+        let (f, awa, contact) = follow_up_and_staff(store.as_ref(), "CA40", Some("+33639980123"), "Awa").await;
+        assert_eq!(store.follow_up(f).await.unwrap().unwrap().state, "new", "{name}");
+        assert!(store.follow_up(f + 1000).await.unwrap().is_none(), "{name}");
+        let at = |s: i64| t0() + Duration::minutes(10) + Duration::seconds(s);
+
+        // 1: the professional accepts, the parent does not answer.
+        let one = store.start_callback(f, awa, at(0)).await.unwrap();
+        let cb = store.callback(one).await.unwrap().unwrap();
+        assert_eq!(
+            (
+                cb.state.as_str(),
+                cb.follow_up_id,
+                cb.contact_id,
+                cb.staff_name.as_str(),
+                cb.staff_phone.as_str()
+            ),
+            ("placing", f, contact, "Awa", "+33639980555"),
+            "{name}"
+        );
+        assert_eq!(
+            (
+                cb.parent_number.as_deref(),
+                cb.line_number.as_deref(),
+                cb.need.as_deref(),
+                cb.reason.as_str(),
+                cb.attempts
+            ),
+            (
+                Some("+33639980123"),
+                Some("+33199001234"),
+                Some("allaitement"),
+                "callback-requested",
+                0
+            ),
+            "{name}"
+        );
+        assert!(!format!("{cb:?}").contains("639980123"), "{name}: Debug masks numbers");
+        assert_eq!(store.follow_up(f).await.unwrap().unwrap().state, "in-progress");
+        assert!(
+            matches!(store.start_callback(f, awa, at(1)).await, Err(db::StoreError::InUse(_))),
+            "{name}: one callback at a time per parent"
+        );
+        store.callback_placed(one, "CAstaff1", at(1)).await.unwrap();
+        store.callback_placed(one, "CAother", at(2)).await.unwrap();
+        let cb = store.callback(one).await.unwrap().unwrap();
+        assert_eq!(
+            (cb.state.as_str(), cb.staff_call_sid.as_deref()),
+            ("calling-staff", Some("CAstaff1")),
+            "{name}"
+        );
+        assert!(store.callback_staff_accepted(one, at(10)).await.unwrap(), "{name}");
+        assert!(
+            !store.callback_staff_accepted(one, at(11)).await.unwrap(),
+            "{name}: accepted once"
+        );
+        assert!(
+            !store
+                .finish_callback(one, CallbackOutcome::StaffUnreachable, at(12))
+                .await
+                .unwrap(),
+            "{name}: an accepted callback is not the professional's failure"
+        );
+        assert!(store
+            .finish_callback(one, CallbackOutcome::NoAnswer, at(40))
+            .await
+            .unwrap());
+        assert!(
+            !store
+                .finish_callback(one, CallbackOutcome::Reached, at(41))
+                .await
+                .unwrap(),
+            "{name}: a callback ends once"
+        );
+        let cb = store.callback(one).await.unwrap().unwrap();
+        assert_eq!(
+            (cb.state.as_str(), cb.accepted_at, cb.ended_at, cb.attempts),
+            ("no-answer", Some(at(10)), Some(at(40)), 1),
+            "{name}"
+        );
+        let fu = store.follow_up(f).await.unwrap().unwrap();
+        assert_eq!(
+            (
+                fu.state.as_str(),
+                fu.attempts,
+                fu.last_attempt_outcome.as_deref(),
+                fu.last_attempt_at,
+                fu.outcome.as_deref()
+            ),
+            ("waiting", 1, Some("no-answer"), Some(at(40)), None),
+            "{name}"
+        );
+
+        // 2: the professional declines: no attempt on the parent.
+        let two = store.start_callback(f, awa, at(60)).await.unwrap();
+        store.callback_placed(two, "CAstaff2", at(61)).await.unwrap();
+        assert!(store
+            .finish_callback(two, CallbackOutcome::StaffDeclined, at(70))
+            .await
+            .unwrap());
+        let fu = store.follow_up(f).await.unwrap().unwrap();
+        assert_eq!((fu.state.as_str(), fu.attempts), ("waiting", 1), "{name}");
+
+        // 3: busy counts as an attempt, recorded on the follow-up as not reached.
+        let three = store.start_callback(f, awa, at(100)).await.unwrap();
+        assert!(store.callback_staff_accepted(three, at(110)).await.unwrap());
+        assert!(store
+            .finish_callback(three, CallbackOutcome::Busy, at(120))
+            .await
+            .unwrap());
+        let fu = store.follow_up(f).await.unwrap().unwrap();
+        assert_eq!(
+            (fu.state.as_str(), fu.attempts, fu.last_attempt_outcome.as_deref()),
+            ("waiting", 2, Some("no-answer")),
+            "{name}"
+        );
+
+        // 4: reached: the follow-up is closed.
+        let four = store.start_callback(f, awa, at(200)).await.unwrap();
+        assert!(store.callback_staff_accepted(four, at(210)).await.unwrap());
+        assert!(store
+            .finish_callback(four, CallbackOutcome::Reached, at(300))
+            .await
+            .unwrap());
+        let fu = store.follow_up(f).await.unwrap().unwrap();
+        assert_eq!(
+            (
+                fu.state.as_str(),
+                fu.outcome.as_deref(),
+                fu.attempts,
+                fu.last_attempt_outcome.as_deref()
+            ),
+            ("closed", Some("reached"), 3, Some("reached")),
+            "{name}"
+        );
+        assert!(
+            matches!(
+                store.start_callback(f, awa, at(400)).await,
+                Err(db::StoreError::InUse(_))
+            ),
+            "{name}: a closed follow-up is not called"
+        );
+        assert!(
+            store.follow_up_queue(10).await.unwrap().is_empty(),
+            "{name}: closed is not open"
+        );
+
+        let states: Vec<String> = store
+            .callbacks_for_follow_up(f)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|c| c.state)
+            .collect();
+        assert_eq!(states, ["no-answer", "staff-declined", "busy", "reached"], "{name}");
+
+        // The timeline tells the story once, with names and never numbers.
+        let timeline = store.timeline(contact).await.unwrap();
+        let kinds: Vec<&str> = timeline
+            .iter()
+            .map(|e| e.kind.as_str())
+            .filter(|k| k.starts_with("callback-"))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "callback-started",
+                "callback-staff-accepted",
+                "callback-ended",
+                "callback-started",
+                "callback-ended",
+                "callback-started",
+                "callback-staff-accepted",
+                "callback-ended",
+                "callback-started",
+                "callback-staff-accepted",
+                "callback-ended",
+            ],
+            "{name}"
+        );
+        let ended: Vec<serde_json::Value> = timeline
+            .iter()
+            .filter(|e| e.kind == "callback-ended")
+            .map(|e| serde_json::from_str(&e.detail).unwrap())
+            .collect();
+        assert_eq!(ended[0]["outcome"], "no-answer");
+        assert_eq!(ended[0]["attempt"], 1);
+        assert_eq!(ended[0]["staff"], "Awa");
+        assert!(ended[1].get("attempt").is_none(), "{name}: {}", ended[1]);
+        assert_eq!(ended[3]["outcome"], "reached");
+        assert!(
+            timeline
+                .iter()
+                .filter(|e| e.kind.starts_with("callback-"))
+                .all(|e| !e.detail.contains("639980")),
+            "{name}: no phone number on the timeline"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_callback_not_placed_or_gone_stale_leaves_the_follow_up_open() {
+    for (name, store, _dir) in stores().await {
+        let (f, awa, contact) = follow_up_and_staff(store.as_ref(), "CA41", Some("+33639980124"), "Awa").await;
+        let at = |m: i64| t0() + Duration::minutes(m);
+        let one = store.start_callback(f, awa, at(1)).await.unwrap();
+        assert!(store
+            .callback_not_placed(one, "Twilio answered HTTP 500 (code 20500): oops", at(1))
+            .await
+            .unwrap());
+        assert!(
+            !store.callback_not_placed(one, "again", at(2)).await.unwrap(),
+            "{name}: once"
+        );
+        let cb = store.callback(one).await.unwrap().unwrap();
+        assert_eq!(cb.state, "not-placed", "{name}");
+        assert!(cb.detail.as_deref().unwrap().contains("20500"), "{name}");
+        assert!(cb.ended_at.is_some());
+        let fu = store.follow_up(f).await.unwrap().unwrap();
+        assert_eq!((fu.state.as_str(), fu.attempts), ("new", 0), "{name}");
+        let queue = store.follow_up_queue(10).await.unwrap();
+        assert_eq!(queue.len(), 1, "{name}");
+        assert_eq!(queue[0].parent_number.as_deref(), Some("+33639980124"), "{name}");
+        assert_eq!(
+            store.follow_up_entry(f).await.unwrap().unwrap().follow_up.contact_id,
+            contact
+        );
+        assert!(
+            !store
+                .finish_callback(one, CallbackOutcome::Reached, at(2))
+                .await
+                .unwrap(),
+            "{name}: an unplaced callback never ends otherwise"
+        );
+
+        // A callback whose status callbacks were lost does not block the next one for ever.
+        let two = store.start_callback(f, awa, at(10)).await.unwrap();
+        store.callback_placed(two, "CAlost", at(10)).await.unwrap();
+        assert!(matches!(
+            store.start_callback(f, awa, at(12)).await,
+            Err(db::StoreError::InUse(_))
+        ));
+        let three = store.start_callback(f, awa, at(20)).await.unwrap();
+        assert!(three > two, "{name}");
+
+        // Unknown follow-ups and staff.
+        assert!(matches!(
+            store.start_callback(f + 1000, awa, at(30)).await,
+            Err(db::StoreError::NotFound)
+        ));
+        assert!(matches!(
+            store.callback_placed(three + 1000, "CAx", at(30)).await,
+            Err(db::StoreError::NotFound)
+        ));
+        assert!(store.callback(three + 1000).await.unwrap().is_none());
+        assert!(!store.callback_staff_accepted(three + 1000, at(30)).await.unwrap());
+    }
+}

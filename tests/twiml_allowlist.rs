@@ -62,6 +62,12 @@ impl Callbacks for Urls {
     fn leg_status(&self, attempt: u32) -> String {
         format!("{BASE}/twilio/voice/leg?call=CA0123456789abcdef0123456789abcdef&attempt={attempt}")
     }
+    fn wait(&self) -> String {
+        format!("{BASE}/twilio/voice/wait?call=CA0123456789abcdef0123456789abcdef")
+    }
+    fn queue(&self) -> String {
+        "nv-CA0123456789abcdef0123456789abcdef".into()
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -518,6 +524,13 @@ fn common_events() -> Vec<CallEvent> {
     ] {
         // `caller_gone`: the caller hung up while the professional's phone rang.
         for caller_gone in [false, true] {
+            for result in ["bridged", "leave", "hangup", "error"] {
+                events.push(CallEvent::QueueEnded {
+                    result: result.into(),
+                    caller_gone: caller_gone || result == "hangup",
+                    accepted: (result == "bridged").then_some(1),
+                });
+            }
             for screen in [None, Some(Screen::Accepted), Some(Screen::Refused), Some(Screen::NoKey)] {
                 events.push(CallEvent::DialEnded {
                     status: DialStatus::parse(status),
@@ -704,6 +717,7 @@ fn every_document_of_every_shipped_script_is_allowed_twiml() {
                                     next,
                                     started_at: now - chrono::Duration::seconds(waited),
                                     current: 1,
+                                    wave_last: 1,
                                 }),
                                 last_attempt: 1,
                                 ..position.clone()
@@ -720,7 +734,7 @@ fn every_document_of_every_shipped_script_is_allowed_twiml() {
         let mut covered: BTreeSet<String> = BTreeSet::new();
         for (hours_label, hours) in hours {
             for (roles_label, role_number) in roles {
-                for caller_withheld in [false, true] {
+                for (caller_withheld, can_place_calls) in [(false, true), (true, true), (false, false)] {
                     let ctx = Context {
                         script,
                         now,
@@ -731,6 +745,7 @@ fn every_document_of_every_shipped_script_is_allowed_twiml() {
                         caller_withheld,
                         caller_id: Some(LINE_NUMBER),
                         line_name: "Numéro vert 1000 jours",
+                        can_place_calls,
                     };
                     for (position, event) in &cases {
                         let turn = advance(&ctx, position.as_ref(), event.clone());
@@ -822,6 +837,7 @@ fn every_step_and_prompt_the_renderer_knows_is_allowed_twiml() {
             ring_secs: 5,
             screen: None,
         },
+        Step::Queue { wait_secs: 20 },
         Step::Record { max_secs: 120 },
         Step::HangUp,
     ];
@@ -834,7 +850,7 @@ fn every_step_and_prompt_the_renderer_knows_is_allowed_twiml() {
     }
     checker.assert_clean();
     for verb in [
-        "Say", "Play", "Pause", "Gather", "Redirect", "Dial", "Number", "Record", "Hangup",
+        "Say", "Play", "Pause", "Gather", "Redirect", "Dial", "Number", "Record", "Hangup", "Enqueue",
     ] {
         assert!(checker.elements.contains(verb), "<{verb}> never rendered");
     }
@@ -868,6 +884,16 @@ fn the_screening_documents_are_allowed_twiml() {
     );
     let declined = twiml::screen_declined(&voice(), "Merci.");
     checker.check(&declined, true, &|| "screen_declined".into());
+    // Simultaneous hunts: the winner joins the caller's queue; the caller waits
+    // hearing the ringback tone, then leaves the queue.
+    let join = twiml::screen_join_queue(&voice(), "nv-CA0123");
+    checker.check(&join, false, &|| "screen_join_queue".into());
+    assert!(join.contains("<Queue>nv-CA0123</Queue>"), "{join}");
+    for first in [true, false] {
+        let wait = twiml::queue_wait(&voice(), &format!("{BASE}/tones/ringback-fr.wav"), first);
+        checker.check(&wait, false, &|| "queue_wait".into());
+    }
+    checker.check(&twiml::queue_leave(), false, &|| "queue_leave".into());
     checker.assert_clean();
 }
 
@@ -987,4 +1013,61 @@ fn the_back_key_reaches_the_engine() {
     let root = parse(&xml).expect("well-formed");
     let gather = root.children.iter().find(|v| v.name == "Gather").expect("a <Gather>");
     assert_eq!(gather.attr("finishOnKey"), Some(""), "{xml}");
+}
+
+/// Every document of click-to-call (the professional's call, placed through the REST API).
+#[test]
+fn the_click_to_call_documents_are_allowed_twiml() {
+    use numerovert::contacts::callbacks::whisper;
+    use numerovert::db::callbacks::CallbackOutcome;
+    use numerovert::telephony::callback_voice as cb;
+
+    let mut checker = Checker::new();
+    for (reason, need) in [
+        ("missed", Some("allaitement")),
+        ("abandoned", Some("sommeil-pleurs")),
+        ("callback-requested", None),
+        ("message-left", Some("message")),
+        ("something-new", Some("vaccins & <rappels>")),
+    ] {
+        let text = whisper("Numéro vert 1000 jours", reason, need);
+        assert!(!text.contains('+') && text.contains("Appuyez sur 1"), "{text}");
+        let answer = format!("{BASE}/twilio/voice/callback/answer?callback=12");
+        let xml = cb::staff_prompt(&voice(), &text, &answer);
+        let root = checker
+            .check(&xml, true, &|| format!("staff_prompt({reason}, {need:?})"))
+            .expect("well-formed");
+        assert_eq!(root.children[0].attr("action"), Some(answer.as_str()), "{xml}");
+        assert_eq!(
+            root.children.last().map(|v| v.name.as_str()),
+            Some("Hangup"),
+            "no key never dials: {xml}"
+        );
+    }
+    let done = format!("{BASE}/twilio/voice/callback/done?callback=12");
+    let xml = cb::dial_parent(&voice(), "+33639980123", LINE_NUMBER, &done);
+    let root = checker
+        .check(&xml, true, &|| "dial_parent".into())
+        .expect("well-formed");
+    let dial = root.children.iter().find(|v| v.name == "Dial").expect("a <Dial>");
+    assert_eq!(dial.attr("callerId"), Some(LINE_NUMBER), "{xml}");
+    assert_eq!(dial.attr("action"), Some(done.as_str()), "{xml}");
+    assert_eq!(dial.children[0].text, "+33639980123", "{xml}");
+    for outcome in [
+        Some(CallbackOutcome::Reached),
+        Some(CallbackOutcome::NoAnswer),
+        Some(CallbackOutcome::Busy),
+        Some(CallbackOutcome::Failed),
+        Some(CallbackOutcome::StaffDeclined),
+        None,
+    ] {
+        let xml = cb::say_then_hang_up(&voice(), cb::summary(outcome));
+        checker.check(&xml, true, &|| format!("summary({outcome:?})"));
+    }
+    for text in [cb::TOO_LATE, cb::DECLINED, cb::APOLOGY, cb::NOT_RECORDED, cb::ENDED] {
+        let xml = cb::say_then_hang_up(&voice(), text);
+        checker.check(&xml, true, &|| format!("say_then_hang_up({text:?})"));
+    }
+    checker.check(&cb::hang_up(), true, &|| "hang_up".into());
+    checker.assert_clean();
 }

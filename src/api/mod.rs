@@ -9,7 +9,8 @@
 //!
 //! Layout: [`error`] (JSON errors), [`dto`] (answers), `schema` (OpenAPI
 //! schemas of core enums), `staff`, `schedules` (rotations, rules, overrides),
-//! `duty` (roles, who is on duty, gaps).
+//! `duty` (roles, who is on duty, gaps), `follow_ups` (parents to call back,
+//! click-to-call).
 
 use std::sync::OnceLock;
 
@@ -31,6 +32,7 @@ use crate::routing::directory::hash_secret;
 pub mod dto;
 mod duty;
 pub mod error;
+mod follow_ups;
 mod schedules;
 mod schema;
 mod staff;
@@ -60,7 +62,7 @@ const BEARER: &str = "bearer";
     info(
         title = "numerovert API",
         version = "1",
-        description = "Staff, on-call schedules and coverage of the numéro vert. \
+        description = "Staff, on-call schedules, coverage and follow-ups (click-to-call) of the numéro vert. \
                        Authenticate with `Authorization: Bearer <token>` (tokens come from \
                        `numerovert token create`). Times are RFC 3339 in UTC, with a `local` \
                        rendering on the line's wall clock where helpful; local times in \
@@ -73,6 +75,7 @@ const BEARER: &str = "bearer";
         (name = "staff", description = "The professionals of the directory"),
         (name = "schedules", description = "Rotations, weekly rules and overrides"),
         (name = "duty", description = "Roles, who is on duty, coverage gaps"),
+        (name = "follow-ups", description = "Parents to call back, and click-to-call"),
         (name = "meta", description = "This document")
     )
 )]
@@ -154,6 +157,9 @@ fn protected() -> OpenApiRouter<AppState> {
         .routes(routes!(duty::role_calendar_link))
         .routes(routes!(duty::who))
         .routes(routes!(duty::gaps))
+        .routes(routes!(follow_ups::list))
+        .routes(routes!(follow_ups::get_one))
+        .routes(routes!(follow_ups::call))
 }
 
 /// Routes anyone can read.

@@ -15,6 +15,7 @@ use crate::db::{
 };
 use crate::ivr::engine::{self, CallEvent, Candidate, Context, Outcome, Screen};
 use crate::ivr::library::Library;
+use crate::ivr::script::Strategy;
 use crate::ivr::step::Step;
 
 /// What a webhook asks of the call flow.
@@ -28,6 +29,16 @@ pub struct StepRequest {
     pub recording: Option<RecordingUpdate>,
     pub idempotency_token: Option<String>,
     pub now: DateTime<Utc>,
+    /// Whether calls can be placed through the provider's API (simultaneous hunts).
+    pub can_place_calls: bool,
+}
+
+/// A step's answer, and whether professionals' legs must now be placed or
+/// released through the provider's API (after answering: it must not wait).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepAnswer {
+    pub reply: String,
+    pub sync_legs: bool,
 }
 
 /// Renders the steps of an answer; `next_step` is the number callback URLs carry.
@@ -48,12 +59,15 @@ pub async fn play_step(
     settings: &Settings,
     req: StepRequest,
     render: Renderer<'_>,
-) -> Result<String, FlowError> {
+) -> Result<StepAnswer, FlowError> {
     let mut keys = vec![format!("step:{}:{}", req.call.call_sid, req.step)];
     keys.extend(req.idempotency_token.as_ref().map(|t| format!("token:{t}")));
     if let Some(reply) = store.stored_reply(&keys).await? {
         tracing::info!(call_sid = %req.call.call_sid, step = req.step, "retried webhook: same answer again");
-        return Ok(reply);
+        return Ok(StepAnswer {
+            reply,
+            sync_legs: false,
+        });
     }
     let call = store.open_call(&req.call).await?;
     if let Some(recording) = &req.recording {
@@ -70,6 +84,14 @@ pub async fn play_step(
     // what the professional did at the screening prompt, which we stored.
     let mut event = req.event.clone();
     let mut rang: Option<(DateTime<Utc>, Option<DateTime<Utc>>)> = None;
+    if let CallEvent::QueueEnded { accepted, .. } = &mut event {
+        *accepted = store
+            .call_attempts(&call.call_sid)
+            .await?
+            .iter()
+            .find(|a| a.screen.as_deref() == Some("accepted"))
+            .and_then(|a| u32::try_from(a.seq).ok());
+    }
     if let (CallEvent::DialEnded { screen, .. }, Some(hunt)) = (&mut event, position.and_then(|p| p.hunt.as_ref())) {
         if let Some(attempt) = store.attempt(&call.call_sid, i64::from(hunt.current)).await? {
             *screen = attempt.screen.as_deref().and_then(Screen::parse);
@@ -117,6 +139,7 @@ pub async fn play_step(
             caller_withheld: call.caller_number.is_none(),
             caller_id,
             line_name,
+            can_place_calls: req.can_place_calls,
         };
         engine::advance(&ctx, position, event)
     };
@@ -188,7 +211,12 @@ pub async fn play_step(
             .collect(),
         follow_up,
     };
-    Ok(store.commit_step(&commit).await?)
+    let sync_legs = turn.attempts.iter().any(|a| a.strategy == Strategy::Simultaneous)
+        || matches!(req.event, CallEvent::QueueEnded { .. });
+    Ok(StepAnswer {
+        reply: store.commit_step(&commit).await?,
+        sync_legs,
+    })
 }
 
 fn follow_up_reason(o: &Outcome) -> &'static str {
@@ -281,8 +309,8 @@ pub async fn screen_prompt(
 /// What the professional did at the prompt, and what to tell them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScreenVerdict {
-    /// Bridge them to the caller.
-    Connect,
+    /// Bridge them to the caller: through the call's queue for a simultaneous hunt.
+    Connect { queue: bool },
     /// They declined: thank them and hang up.
     Declined,
     /// Nothing pressed (a voicemail, silence): hang up without a word.
@@ -317,8 +345,14 @@ pub async fn screen_answer(
     let recorded = store
         .screen_attempt(caller_call_sid, attempt, screen.as_str(), now)
         .await?;
+    let queue = recorded
+        && screen == Screen::Accepted
+        && store
+            .attempt(caller_call_sid, attempt)
+            .await?
+            .is_some_and(|a| a.strategy == Strategy::Simultaneous.as_str());
     Ok(match (screen, recorded) {
-        (Screen::Accepted, true) => ScreenVerdict::Connect,
+        (Screen::Accepted, true) => ScreenVerdict::Connect { queue },
         (Screen::Accepted, false) => ScreenVerdict::TooLate,
         (Screen::Refused, _) => ScreenVerdict::Declined,
         (Screen::NoKey, _) => ScreenVerdict::Silent,
@@ -342,4 +376,78 @@ pub async fn record_leg_status(
         .record_leg_status(caller_call_sid, attempt, status, duration_secs, now)
         .await?;
     Ok(())
+}
+
+/// Places the legs of a simultaneous hunt's new wave, and hangs up the legs
+/// that can no longer take the call (someone accepted, or the wave ended).
+/// Runs after the webhook is answered; every failure is recorded on the
+/// attempt, and the caller's wait URL notices a wave with nobody left ringing.
+pub async fn sync_legs(
+    store: std::sync::Arc<dyn Store>,
+    client: crate::telephony::rest::TwilioClient,
+    base_url: String,
+    call_sid: String,
+    from: String,
+    now: DateTime<Utc>,
+) {
+    let attempts = match store.call_attempts(&call_sid).await {
+        Ok(a) => a,
+        Err(error) => {
+            tracing::error!(error = %error, "could not read a hunt's attempts");
+            return;
+        }
+    };
+    let accepted = attempts.iter().any(|a| a.screen.as_deref() == Some("accepted"));
+    for a in attempts
+        .iter()
+        .filter(|a| a.strategy == Strategy::Simultaneous.as_str())
+    {
+        let live_leg = a.leg_sid.as_deref().filter(|l| *l != "placing");
+        if a.outcome == "ringing" && a.leg_sid.is_none() && !accepted {
+            if !matches!(store.claim_attempt_leg(&call_sid, a.seq).await, Ok(true)) {
+                continue;
+            }
+            let phone = match a.staff_id {
+                Some(id) => store.staff_member(id).await.ok().flatten().map(|m| m.phone),
+                None => None,
+            };
+            let placed = match phone {
+                Some(to) => {
+                    let request = crate::telephony::rest::CreateCall {
+                        to,
+                        from: from.clone(),
+                        url: format!("{base_url}/twilio/voice/screen?call={call_sid}&attempt={}", a.seq),
+                        status_callback: Some(format!("{base_url}/twilio/voice/leg?call={call_sid}&attempt={}", a.seq)),
+                        status_callback_event: ["initiated", "ringing", "answered", "completed"]
+                            .map(String::from)
+                            .to_vec(),
+                        timeout_secs: u32::try_from(a.ring_secs).ok(),
+                        ..Default::default()
+                    };
+                    client
+                        .create_call(&request)
+                        .await
+                        .map(|c| c.sid)
+                        .map_err(|e| e.to_string())
+                }
+                None => Err("the staff member is gone".to_owned()),
+            };
+            let leg = match &placed {
+                Ok(sid) => Some(sid.as_str()),
+                Err(error) => {
+                    tracing::warn!(attempt = a.seq, error = %error, "could not ring a professional");
+                    None
+                }
+            };
+            if let Err(error) = store.set_attempt_leg(&call_sid, a.seq, leg, now).await {
+                tracing::error!(attempt = a.seq, error = %error, "could not record a placed leg");
+            }
+        } else if let Some(leg) = live_leg {
+            let mine = a.screen.as_deref() == Some("accepted");
+            if !mine && (accepted || a.outcome != "ringing") {
+                // Already ended legs answer with an error: nothing to do about it.
+                let _ = client.hang_up(leg).await;
+            }
+        }
+    }
 }

@@ -4,5 +4,8 @@
 //! - [`calls`]: plays one step of a call: finds or opens the call, runs the IVR
 //!   engine, and stores the answer, the new position, the timeline and the
 //!   outcome in one transaction before the answer leaves.
+//! - [`callbacks`]: click-to-call: ring a professional, then, once they press 1,
+//!   the parent; the outcome is written on the follow-up.
 
+pub mod callbacks;
 pub mod calls;

@@ -19,6 +19,7 @@ use chrono::{DateTime, Utc};
 use crate::config::DatabaseUrl;
 use crate::ivr::engine::Position;
 
+pub mod callbacks;
 pub mod postgres;
 pub mod roster;
 mod sql;
@@ -243,7 +244,7 @@ pub fn is_final_status(status: &str) -> bool {
 }
 
 #[async_trait]
-pub trait Store: roster::RosterStore + Send + Sync {
+pub trait Store: roster::RosterStore + callbacks::CallbackStore + Send + Sync {
     /// Succeeds when the database answers.
     async fn ping(&self) -> StoreResult<()>;
     /// The answer already given under any of `keys`, if one was.
@@ -266,6 +267,20 @@ pub trait Store: roster::RosterStore + Send + Sync {
 
     async fn attempt(&self, call_sid: &str, seq: i64) -> StoreResult<Option<Attempt>>;
     async fn attempts(&self, contact_id: i64) -> StoreResult<Vec<Attempt>>;
+    /// The attempts of one call, by number.
+    async fn call_attempts(&self, call_sid: &str) -> StoreResult<Vec<Attempt>>;
+    /// Claims the placing of an attempt's leg through the provider's API: only
+    /// one webhook handler (or instance) places it.
+    async fn claim_attempt_leg(&self, call_sid: &str, seq: i64) -> StoreResult<bool>;
+    /// The leg placed for an attempt, or None when placing it failed (the
+    /// attempt then ends as failed).
+    async fn set_attempt_leg(
+        &self,
+        call_sid: &str,
+        seq: i64,
+        leg_sid: Option<&str>,
+        at: DateTime<Utc>,
+    ) -> StoreResult<()>;
     /// Notes the professional's leg and when it picked up (the first time only).
     async fn attempt_answered(&self, call_sid: &str, seq: i64, leg_sid: &str, at: DateTime<Utc>) -> StoreResult<()>;
     /// Records the screening verdict if the attempt is still ringing and has

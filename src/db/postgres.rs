@@ -33,3 +33,4 @@ impl PgStore {
 
 super::sql::sql_store!(PgStore);
 super::roster::sql_roster_store!(PgStore);
+super::callbacks::sql_callback_store!(PgStore);

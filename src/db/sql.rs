@@ -270,7 +270,7 @@ macro_rules! sql_store {
             }
 
             async fn attempt_answered(&self, call_sid: &str, seq: i64, leg_sid: &str, at: chrono::DateTime<chrono::Utc>) -> $crate::db::StoreResult<()> {
-                sqlx::query("update transfer_attempt set leg_sid = coalesce(leg_sid, $1), answered_at = coalesce(answered_at, $2) where call_sid = $3 and seq = $4")
+                sqlx::query("update transfer_attempt set leg_sid = case when leg_sid is null or leg_sid = 'placing' then $1 else leg_sid end, answered_at = coalesce(answered_at, $2) where call_sid = $3 and seq = $4")
                     .bind(leg_sid).bind(at).bind(call_sid).bind(seq).execute(&self.pool).await?;
                 Ok(())
             }
@@ -285,7 +285,40 @@ macro_rules! sql_store {
                 Ok(n > 0)
             }
 
+            async fn call_attempts(&self, call_sid: &str) -> $crate::db::StoreResult<Vec<$crate::db::Attempt>> {
+                Ok(sqlx::query_as(concat!($crate::db::sql::ATTEMPT_SELECT!(), " where call_sid = $1 order by seq")).bind(call_sid).fetch_all(&self.pool).await?)
+            }
+
+            async fn claim_attempt_leg(&self, call_sid: &str, seq: i64) -> $crate::db::StoreResult<bool> {
+                let n = sqlx::query("update transfer_attempt set leg_sid = 'placing' where call_sid = $1 and seq = $2 and leg_sid is null and outcome = 'ringing'")
+                    .bind(call_sid).bind(seq).execute(&self.pool).await?.rows_affected();
+                Ok(n > 0)
+            }
+
+            async fn set_attempt_leg(&self, call_sid: &str, seq: i64, leg_sid: Option<&str>, at: chrono::DateTime<chrono::Utc>) -> $crate::db::StoreResult<()> {
+                match leg_sid {
+                    Some(leg) => {
+                        sqlx::query("update transfer_attempt set leg_sid = $1 where call_sid = $2 and seq = $3 and (leg_sid is null or leg_sid = 'placing')")
+                            .bind(leg).bind(call_sid).bind(seq).execute(&self.pool).await?;
+                    }
+                    None => {
+                        sqlx::query("update transfer_attempt set leg_sid = null, outcome = 'failed', ended_at = $1 where call_sid = $2 and seq = $3 and outcome = 'ringing'")
+                            .bind(at).bind(call_sid).bind(seq).execute(&self.pool).await?;
+                    }
+                }
+                Ok(())
+            }
+
             async fn record_leg_status(&self, call_sid: &str, seq: i64, status: &str, duration_secs: Option<i64>, at: chrono::DateTime<chrono::Utc>) -> $crate::db::StoreResult<()> {
+                if $crate::db::is_final_status(status) {
+                    // A leg placed through the API ends its attempt itself (no <Dial> action
+                    // reports it): unless its professional accepted, it was not answered.
+                    sqlx::query(
+                        "update transfer_attempt set ended_at = $1, outcome = case when screen = 'refused' then 'refused' when $2 = 'busy' then 'busy' when $2 = 'failed' then 'failed' else 'no-answer' end \
+                         where call_sid = $3 and seq = $4 and strategy = 'simultaneous' and outcome = 'ringing' and (screen is null or screen <> 'accepted')",
+                    )
+                    .bind(at).bind(status).bind(call_sid).bind(seq).execute(&self.pool).await?;
+                }
                 let row: Option<(i64, String)> = sqlx::query_as("select contact_id, staff_name from transfer_attempt where call_sid = $1 and seq = $2").bind(call_sid).bind(seq).fetch_optional(&self.pool).await?;
                 let Some((contact_id, staff)) = row else {
                     return Err($crate::db::StoreError::NotFound);

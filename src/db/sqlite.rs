@@ -45,3 +45,4 @@ impl SqliteStore {
 
 super::sql::sql_store!(SqliteStore);
 super::roster::sql_roster_store!(SqliteStore);
+super::callbacks::sql_callback_store!(SqliteStore);

@@ -17,6 +17,7 @@ use crate::config::Settings;
 use crate::db::Store;
 use crate::ivr::library::Library;
 use crate::telephony;
+use crate::telephony::rest::TwilioClient;
 
 pub mod feeds;
 
@@ -34,16 +35,27 @@ struct Inner {
     store: Arc<dyn Store>,
     scripts: Arc<Library>,
     clock: Clock,
+    twilio: Option<TwilioClient>,
 }
 
 impl AppState {
     pub fn new(settings: Settings, store: Arc<dyn Store>, scripts: Arc<Library>, clock: Clock) -> AppState {
+        // One client for the process: it holds the connection pool to the provider.
+        let twilio = match (&settings.twilio_account_sid, &settings.twilio_auth_token) {
+            (Some(sid), Some(token)) => Some(TwilioClient::new(
+                settings.twilio_api_base.clone(),
+                sid.clone(),
+                token.clone(),
+            )),
+            _ => None,
+        };
         AppState {
             inner: Arc::new(Inner {
                 settings,
                 store,
                 scripts,
                 clock,
+                twilio,
             }),
         }
     }
@@ -59,6 +71,10 @@ impl AppState {
     pub fn now(&self) -> DateTime<Utc> {
         (self.inner.clock)()
     }
+    /// The provider's REST client; None without `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN`.
+    pub fn twilio(&self) -> Option<&TwilioClient> {
+        self.inner.twilio.as_ref()
+    }
 }
 
 /// The whole service as a router: used by `serve` and driven directly by tests.
@@ -68,8 +84,15 @@ pub fn router(state: AppState) -> Router {
         tracing::error!("a voice handler panicked: answering with the fallback");
         telephony::voice::fallback_response(&panic_state)
     }));
+    let callback_state = state.clone();
+    let callbacks =
+        telephony::callback_voice::router().layer(CatchPanicLayer::custom(move |_: Box<dyn std::any::Any + Send>| {
+            tracing::error!("a click-to-call handler panicked: apology");
+            telephony::callback_voice::apology_response(&callback_state)
+        }));
     Router::new()
         .merge(voice)
+        .merge(callbacks)
         .merge(crate::api::router(state.clone()))
         .merge(feeds::router())
         .route("/healthz", get(healthz))

@@ -54,8 +54,11 @@ pub struct Hunt {
     /// The next candidate to ring.
     pub next: usize,
     pub started_at: DateTime<Utc>,
-    /// The attempt ringing now.
+    /// The attempt ringing now (sequential), or the first of the wave (simultaneous).
     pub current: u32,
+    /// The last attempt of the wave ringing now (simultaneous); 0 otherwise.
+    #[serde(default)]
+    pub wave_last: u32,
 }
 
 /// What the professional did at the screening prompt, as stored when they did it.
@@ -149,6 +152,14 @@ pub enum CallEvent {
     },
     /// The caller said nothing after the tone.
     NoRecording,
+    /// The caller left the queue of a simultaneous hunt: `result` is the
+    /// provider's (`bridged`, `hangup`, `leave`…); `accepted` the attempt whose
+    /// professional pressed 1, from the store.
+    QueueEnded {
+        result: String,
+        caller_gone: bool,
+        accepted: Option<u32>,
+    },
 }
 
 /// The provider's verdict on a transfer (`DialCallStatus`).
@@ -256,6 +267,9 @@ pub struct Context<'a> {
     pub caller_id: Option<&'a str>,
     /// The line's name, first words of the whisper ("Numéro vert 1000 jours").
     pub line_name: &'a str,
+    /// Whether calls can be placed (a provider account is configured): a
+    /// simultaneous hunt needs it, and rings one person at a time without.
+    pub can_place_calls: bool,
 }
 
 /// The result of one [`advance`].
@@ -327,6 +341,14 @@ pub fn advance(ctx: &Context<'_>, position: Option<&Position>, event: CallEvent)
             },
             Some((id, Node::Transfer(tr))),
         ) => t.dial_ended(&id, tr, &status, caller_gone, screen),
+        (
+            CallEvent::QueueEnded {
+                result,
+                caller_gone,
+                accepted,
+            },
+            Some((id, Node::Transfer(tr))),
+        ) => t.queue_ended(&id, tr, &result, caller_gone, accepted),
         (
             CallEvent::Recorded {
                 recording_sid,
@@ -548,38 +570,57 @@ impl Walker<'_, '_> {
             next: 0,
             started_at: self.ctx.now,
             current: 0,
+            wave_last: 0,
         });
-        self.ring_next(id, tr)
+        if tr.strategy == Strategy::Simultaneous && !self.ctx.can_place_calls {
+            // Ringing several phones at once needs calls placed through the
+            // provider's API; without an account, one after the other still works.
+            self.event(
+                "strategy-degraded",
+                Some(id),
+                json!({ "to": "sequential", "reason": "no-provider-account" }),
+            );
+        }
+        self.ring(id, tr)
     }
 
-    /// Rings the next person of the hunt, if there is one and the caller may
-    /// still wait; false when the hunt is over.
-    fn ring_next(&mut self, id: &str, tr: &Transfer) -> bool {
-        let Some(mut hunt) = self.turn.position.hunt.take() else {
-            return false;
-        };
+    fn simultaneous(&self, tr: &Transfer) -> bool {
+        tr.strategy == Strategy::Simultaneous && self.ctx.can_place_calls
+    }
+
+    fn ring(&mut self, id: &str, tr: &Transfer) -> bool {
+        if self.simultaneous(tr) {
+            self.ring_wave(id, tr)
+        } else {
+            self.ring_next(id, tr)
+        }
+    }
+
+    /// Seconds the caller may still wait, or None (after a `transfer-failed`
+    /// event) when the hunt is over.
+    fn time_left(&mut self, id: &str, tr: &Transfer, hunt: &Hunt) -> Option<u32> {
         let waited = (self.ctx.now - hunt.started_at).num_seconds().max(0);
         let remaining = i64::from(tr.max_wait_seconds) - waited;
-        if hunt.next >= hunt.candidates.len() || remaining < MIN_RING_SECS {
-            let reason = if hunt.next >= hunt.candidates.len() {
-                "nobody-accepted"
-            } else {
-                "max-wait"
-            };
-            self.event(
-                "transfer-failed",
-                Some(id),
-                json!({ "role": tr.role, "attempts": hunt.next, "waited_seconds": waited, "reason": reason }),
-            );
-            self.reach(Outcome::Missed);
-            return false;
+        if hunt.next < hunt.candidates.len() && remaining >= MIN_RING_SECS {
+            return Some(u32::try_from(remaining).unwrap_or(u32::MAX));
         }
-        let candidate = hunt.candidates[hunt.next].clone();
-        hunt.next += 1;
+        let reason = if hunt.next >= hunt.candidates.len() {
+            "nobody-accepted"
+        } else {
+            "max-wait"
+        };
+        self.event(
+            "transfer-failed",
+            Some(id),
+            json!({ "role": tr.role, "attempts": hunt.next, "waited_seconds": waited, "reason": reason }),
+        );
+        self.reach(Outcome::Missed);
+        None
+    }
+
+    fn start_attempt(&mut self, id: &str, tr: &Transfer, candidate: Candidate, ring_secs: u32) -> u32 {
         self.turn.position.last_attempt += 1;
         let seq = self.turn.position.last_attempt;
-        hunt.current = seq;
-        let ring_secs = tr.ring_seconds.min(u32::try_from(remaining).unwrap_or(u32::MAX));
         self.event(
             "transfer-attempt",
             Some(id),
@@ -591,19 +632,109 @@ impl Walker<'_, '_> {
                 "ring_seconds": ring_secs,
             }),
         );
-        self.turn.steps.push(Step::Dial {
-            number: candidate.phone.clone(),
-            caller_id: self.ctx.caller_id.map(str::to_owned),
-            ring_secs,
-            screen: Some(seq),
-        });
         self.turn.attempts.push(AttemptStart {
             seq,
             node: id.to_owned(),
             whisper: self.whisper(tr, &candidate),
             candidate,
             ring_secs,
-            strategy: tr.strategy,
+            strategy: if self.simultaneous(tr) {
+                Strategy::Simultaneous
+            } else {
+                Strategy::Sequential
+            },
+        });
+        seq
+    }
+
+    /// Rings every person of the next role at once; the caller waits in a queue
+    /// that the first to press 1 joins. A voicemail answering one phone takes
+    /// nothing: it never presses 1.
+    fn ring_wave(&mut self, id: &str, tr: &Transfer) -> bool {
+        let Some(mut hunt) = self.turn.position.hunt.take() else {
+            return false;
+        };
+        let Some(remaining) = self.time_left(id, tr, &hunt) else {
+            return false;
+        };
+        let role = hunt.candidates[hunt.next].role.clone();
+        let wave: Vec<Candidate> = hunt.candidates[hunt.next..]
+            .iter()
+            .take_while(|c| c.role == role)
+            .cloned()
+            .collect();
+        hunt.next += wave.len();
+        let ring_secs = tr.ring_seconds.min(remaining);
+        let mut seqs = Vec::new();
+        for candidate in wave {
+            seqs.push(self.start_attempt(id, tr, candidate, ring_secs));
+        }
+        hunt.current = seqs[0];
+        hunt.wave_last = *seqs.last().expect("a wave has someone");
+        self.turn.steps.push(Step::Queue { wait_secs: ring_secs });
+        self.turn.position.hunt = Some(hunt);
+        true
+    }
+
+    fn queue_ended(&mut self, id: &str, tr: &Transfer, result: &str, caller_gone: bool, accepted: Option<u32>) {
+        let Some(hunt) = self.turn.position.hunt.clone() else {
+            self.event("transfer-ended", Some(id), json!({ "queue_result": result }));
+            self.turn.steps.push(Step::HangUp);
+            return;
+        };
+        let wave = hunt.current..=hunt.wave_last.max(hunt.current);
+        let accepted = accepted.filter(|seq| wave.contains(seq));
+        let bridged = result == "bridged" && accepted.is_some();
+        for seq in wave.clone() {
+            let outcome = match (bridged, Some(seq) == accepted) {
+                (true, true) => AttemptOutcome::Accepted,
+                (true, false) => AttemptOutcome::Canceled,
+                _ if caller_gone => AttemptOutcome::Canceled,
+                _ => AttemptOutcome::NoAnswer,
+            };
+            // Attempts already ended by their own status keep their outcome (the store only ends ringing ones).
+            self.turn.attempt_ends.push((seq, outcome));
+        }
+        self.event(
+            "transfer-wave-ended",
+            Some(id),
+            json!({ "queue_result": result, "attempts": [hunt.current, hunt.wave_last], "accepted": accepted }),
+        );
+        if bridged {
+            let index = hunt.next - (hunt.wave_last - hunt.current + 1) as usize
+                + (accepted.expect("bridged") - hunt.current) as usize;
+            let role = hunt
+                .candidates
+                .get(index)
+                .map_or_else(|| tr.role.clone(), |c| c.role.clone());
+            self.turn.position.hunt = None;
+            self.reach(Outcome::Answered { role });
+            self.turn.steps.push(Step::HangUp);
+            return;
+        }
+        self.attempt_failed(id, tr, &hunt, caller_gone || result == "hangup");
+    }
+
+    /// Rings the next person of the hunt, if there is one and the caller may
+    /// still wait; false when the hunt is over.
+    fn ring_next(&mut self, id: &str, tr: &Transfer) -> bool {
+        let Some(mut hunt) = self.turn.position.hunt.take() else {
+            return false;
+        };
+        let Some(remaining) = self.time_left(id, tr, &hunt) else {
+            return false;
+        };
+        let candidate = hunt.candidates[hunt.next].clone();
+        hunt.next += 1;
+        let ring_secs = tr.ring_seconds.min(remaining);
+        let number = candidate.phone.clone();
+        let seq = self.start_attempt(id, tr, candidate, ring_secs);
+        hunt.current = seq;
+        self.turn.steps.push(Step::Dial {
+            number,
+            caller_id: self.ctx.caller_id.map(str::to_owned),
+            ring_secs,
+            screen: Some(seq),
         });
         self.turn.position.hunt = Some(hunt);
         true
@@ -669,6 +800,12 @@ impl Walker<'_, '_> {
             self.turn.steps.push(Step::HangUp);
             return;
         }
+        self.attempt_failed(id, tr, &hunt, caller_gone);
+    }
+
+    /// Nobody took the call this time: stop if the caller is gone, otherwise
+    /// ring whoever is next, or send the caller on to the node's fallback.
+    fn attempt_failed(&mut self, id: &str, tr: &Transfer, hunt: &Hunt, caller_gone: bool) {
         if caller_gone {
             // The position stays on the transfer: that is where the caller gave up.
             self.event(
@@ -683,7 +820,7 @@ impl Walker<'_, '_> {
         if hunt.next < hunt.candidates.len() {
             self.say("Nous cherchons une autre professionnelle disponible. Merci de rester en ligne.");
         }
-        if !self.ring_next(id, tr) {
+        if !self.ring(id, tr) {
             self.turn.position.hunt = None;
             self.enter(&tr.on_failure.clone());
         }
@@ -916,6 +1053,7 @@ mod tests {
             caller_withheld: withheld,
             caller_id: Some("+33800000000"),
             line_name: "Numéro vert 1000 jours",
+            can_place_calls: true,
         };
         advance(&ctx, pos, event)
     }
@@ -1168,6 +1306,55 @@ mod tests {
             attempt.whisper,
             "Numéro vert 1000 jours : un parent demande une accueil. Appuyez sur 1 pour prendre l'appel."
         );
+    }
+
+    #[test]
+    fn a_simultaneous_transfer_rings_a_role_at_once_then_its_backups() {
+        let s = parse(
+            "t.toml",
+            &SCRIPT.replace(
+                "role = \"sage-femme\"\n        on_failure",
+                "role = \"sage-femme\"\n        strategy = \"simultaneous\"\n        backups = [\"psychologue\"]\n        on_failure",
+            ),
+        )
+        .unwrap();
+        let start = run(&s, None, CallEvent::Start, false);
+        let t = run(&s, Some(&start.position), key("1"), false);
+        assert_eq!(t.steps.last(), Some(&Step::Queue { wait_secs: 20 }));
+        let rung: Vec<(u32, &str)> = t.attempts.iter().map(|a| (a.seq, a.candidate.name.as_str())).collect();
+        assert_eq!(rung, [(1, "Awa"), (2, "Bea")], "both midwives at once");
+        assert!(t.attempts.iter().all(|a| a.strategy == Strategy::Simultaneous));
+        // Nobody pressed 1: the caller left the queue; the backup role is rung.
+        let left = CallEvent::QueueEnded {
+            result: "leave".into(),
+            caller_gone: false,
+            accepted: None,
+        };
+        let next = run(&s, Some(&t.position), left.clone(), false);
+        assert_eq!(
+            next.attempt_ends,
+            vec![(1, AttemptOutcome::NoAnswer), (2, AttemptOutcome::NoAnswer)]
+        );
+        assert_eq!(next.attempts.iter().map(|a| a.seq).collect::<Vec<_>>(), [3]);
+        assert_eq!(next.attempts[0].candidate.role, "psychologue");
+        // Chloé pressed 1 and was bridged.
+        let bridged = CallEvent::QueueEnded {
+            result: "bridged".into(),
+            caller_gone: false,
+            accepted: Some(3),
+        };
+        let done = run(&s, Some(&next.position), bridged, false);
+        assert_eq!(
+            done.outcome,
+            Some(Outcome::Answered {
+                role: "psychologue".into()
+            })
+        );
+        assert_eq!(done.attempt_ends, vec![(3, AttemptOutcome::Accepted)]);
+        // Had nobody taken it, the caller would have been offered a message.
+        let failed = run(&s, Some(&next.position), left, false);
+        assert_eq!(failed.position.node, "messagerie");
+        assert_eq!(failed.outcome, Some(Outcome::Missed));
     }
 
     #[test]

@@ -6,10 +6,13 @@
 //! - [`webhook`]: the extractor that checks it on every provider endpoint;
 //! - [`twiml`]: the one module that writes TwiML, including the safe fallback;
 //! - [`voice`]: the voice webhook handlers (incoming call, next step, status,
-//!   recordings), thin: parse, call [`crate::contacts::calls`], render.
+//!   recordings), thin: parse, call [`crate::contacts::calls`], render;
+//! - [`callback_voice`]: the webhooks of click-to-call (the professional's call).
 
+pub mod callback_voice;
 pub mod rest;
 pub mod signature;
+pub mod tone;
 pub mod twiml;
 pub mod voice;
 pub mod webhook;

@@ -140,29 +140,28 @@ impl TwilioClient {
         params: &[(&'static str, String)],
     ) -> Result<T, RestError> {
         let started = Instant::now();
-        let result = self.exchange(path, params).await;
-        // Only the operation, the outcome and Twilio's code: the parameters hold phone numbers and texts.
-        match &result {
-            Ok((status, _)) => tracing::debug!(
-                operation,
-                status,
-                elapsed_ms = elapsed_ms(started),
-                "Twilio REST answered"
-            ),
+        // Only the operation, the outcome and Twilio's code are logged: the parameters hold phone numbers and texts.
+        let (status, body) = match self.exchange(path, params).await {
+            Ok(answer) => answer,
             Err(error) => {
-                tracing::debug!(operation, error = %error, elapsed_ms = elapsed_ms(started), "Twilio REST unreachable")
+                tracing::debug!(operation, error = %error, elapsed_ms = elapsed_ms(started), "Twilio REST unreachable");
+                return Err(error);
             }
-        }
-        let (status, body) = result?;
-        if (200..300).contains(&status) {
+        };
+        let result = if (200..300).contains(&status) {
             serde_json::from_slice(&body).map_err(|e| RestError::Decode(format!("{operation}: {e}")))
         } else {
-            let error = RestError::from_response(status, &body);
-            if let RestError::Api { code, .. } = &error {
-                tracing::debug!(operation, status, code = ?code, "Twilio REST refused the request");
-            }
-            Err(error)
-        }
+            Err(RestError::from_response(status, &body))
+        };
+        let code = result.as_ref().err().and_then(RestError::code);
+        tracing::debug!(
+            operation,
+            status,
+            code,
+            elapsed_ms = elapsed_ms(started),
+            "Twilio REST answered"
+        );
+        result
     }
 
     /// Sends the form and reads the whole answer; any failure here is a transport failure.

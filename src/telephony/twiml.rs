@@ -102,6 +102,10 @@ pub trait Callbacks {
     fn screen(&self, attempt: u32) -> String;
     /// URL of the status callback of the professional's leg of `attempt`.
     fn leg_status(&self, attempt: u32) -> String;
+    /// URL of what the caller hears while waiting in the call's queue.
+    fn wait(&self) -> String;
+    /// The name of the call's queue (simultaneous hunts).
+    fn queue(&self) -> String;
 }
 
 pub const LANGUAGE: &str = "fr-FR";
@@ -198,6 +202,17 @@ pub fn render(steps: &[Step], voice: &Voice, urls: &dyn Callbacks) -> String {
                 }
                 verbs.push(dial.child(target.text(number.clone())));
             }
+            Step::Queue { .. } => {
+                // How long to wait is decided by the wait URL, from the store.
+                verbs.push(
+                    Element::new("Enqueue")
+                        .attr("action", urls.next("queue"))
+                        .attr("method", "POST")
+                        .attr("waitUrl", urls.wait())
+                        .attr("waitUrlMethod", "POST")
+                        .text(urls.queue()),
+                );
+            }
             Step::Record { max_secs } => {
                 verbs.push(
                     Element::new("Record")
@@ -248,6 +263,33 @@ pub fn screen_prompt(voice: &Voice, whisper: &str, answer_url: &str) -> String {
 /// The professional pressed 1: a word, then the bridge (the document ends without hanging up).
 pub fn screen_accepted(voice: &Voice) -> String {
     document(vec![say(voice, "Vous êtes en relation avec l'appelant.")])
+}
+
+/// A simultaneous hunt's winner joins the caller waiting in the call's queue.
+pub fn screen_join_queue(voice: &Voice, queue: &str) -> String {
+    document(vec![
+        say(voice, "Vous êtes en relation avec l'appelant."),
+        Element::new("Dial").child(Element::new("Queue").text(queue.to_owned())),
+    ])
+}
+
+/// What a caller waiting in a queue hears: the French ringback tone, again and
+/// again (Twilio fetches the wait URL anew each time the document ends).
+pub fn queue_wait(voice: &Voice, tone_url: &str, first: bool) -> String {
+    let mut verbs = Vec::new();
+    if !first {
+        verbs.push(say(
+            voice,
+            "Merci de patienter, nous cherchons une professionnelle disponible.",
+        ));
+    }
+    verbs.push(Element::new("Play").attr("loop", "2").text(tone_url.to_owned()));
+    document(verbs)
+}
+
+/// Ends the wait in the queue: the caller goes on to the `<Enqueue>` action.
+pub fn queue_leave() -> String {
+    document(vec![Element::new("Leave")])
 }
 
 /// The leg ends without being bridged, with a word for a person who is listening.
@@ -310,6 +352,12 @@ mod tests {
         }
         fn leg_status(&self, attempt: u32) -> String {
             format!("https://h.example/twilio/voice/leg?call=CA1&attempt={attempt}")
+        }
+        fn wait(&self) -> String {
+            "https://h.example/twilio/voice/wait?call=CA1".into()
+        }
+        fn queue(&self) -> String {
+            "nv-CA1".into()
         }
     }
 

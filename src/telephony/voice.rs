@@ -30,6 +30,8 @@ pub fn router() -> Router<AppState> {
         .route("/twilio/voice/screen", post(screen))
         .route("/twilio/voice/screen/answer", post(screen_answer))
         .route("/twilio/voice/leg", post(leg_status))
+        .route("/twilio/voice/wait", post(queue_wait))
+        .route("/tones/ringback-fr.wav", axum::routing::get(ringback_tone))
 }
 
 /// A TwiML answer.
@@ -78,6 +80,21 @@ impl Callbacks for Urls<'_> {
             url_path_segment(self.call_sid)
         )
     }
+    fn wait(&self) -> String {
+        format!(
+            "{}/twilio/voice/wait?call={}",
+            self.base,
+            url_path_segment(self.call_sid)
+        )
+    }
+    fn queue(&self) -> String {
+        queue_name(self.call_sid)
+    }
+}
+
+/// The queue a caller waits in during a simultaneous hunt: one per call.
+fn queue_name(call_sid: &str) -> String {
+    format!("nv-{call_sid}")
 }
 
 fn url_path_segment(s: &str) -> String {
@@ -149,11 +166,17 @@ async fn run_step(state: &AppState, req: &TwilioRequest, step: i64, event: CallE
         recording,
         idempotency_token: req.idempotency_token.clone(),
         now: state.now(),
+        can_place_calls: state.twilio().is_some() && settings.public_url.is_some(),
     };
     let scripts = state.scripts();
     let flow = calls::play_step(state.store().as_ref(), &scripts, settings, request, &render);
     match tokio::time::timeout(STEP_DEADLINE, flow).await {
-        Ok(Ok(body)) => twiml_response(body),
+        Ok(Ok(answer)) => {
+            if answer.sync_legs {
+                spawn_sync_legs(state, call_sid, req.get("To").unwrap_or_default());
+            }
+            twiml_response(answer.reply)
+        }
         Ok(Err(error)) => {
             tracing::error!(call_sid, step, error = %error, "call step failed: answering with the fallback");
             fallback_response(state)
@@ -200,6 +223,15 @@ async fn next(State(state): State<AppState>, req: TwilioRequest) -> Response {
             _ => CallEvent::NoRecording,
         },
         "no-recording" => CallEvent::NoRecording,
+        "queue" => {
+            let result = req.get("QueueResult").unwrap_or("error").to_owned();
+            CallEvent::QueueEnded {
+                caller_gone: result == "hangup" || req.get("CallStatus").is_some_and(crate::db::is_final_status),
+                result,
+                // Filled in from the store by the call flow.
+                accepted: None,
+            }
+        }
         other => {
             tracing::warn!(event = other, "unknown next-step event: answering with the fallback");
             return fallback_response(&state);
@@ -318,7 +350,12 @@ async fn screen_answer(State(state): State<AppState>, req: TwilioRequest) -> Res
     let digits = req.get("Digits").unwrap_or("").to_owned();
     let flow = calls::screen_answer(state.store().as_ref(), &call, attempt, &digits, state.now());
     match tokio::time::timeout(STEP_DEADLINE, flow).await {
-        Ok(Ok(calls::ScreenVerdict::Connect)) => twiml_response(twiml::screen_accepted(&voice)),
+        Ok(Ok(calls::ScreenVerdict::Connect { queue: false })) => twiml_response(twiml::screen_accepted(&voice)),
+        Ok(Ok(calls::ScreenVerdict::Connect { queue: true })) => {
+            // The others' phones stop ringing; this professional joins the caller.
+            spawn_sync_legs(&state, &call, req.get("From").unwrap_or_default());
+            twiml_response(twiml::screen_join_queue(&voice, &queue_name(&call)))
+        }
         Ok(Ok(calls::ScreenVerdict::Declined)) => twiml_response(twiml::screen_declined(
             &voice,
             "C'est noté, l'appel est proposé à une autre personne. Merci.",
@@ -367,4 +404,76 @@ async fn leg_status(State(state): State<AppState>, req: TwilioRequest) -> Respon
             (StatusCode::SERVICE_UNAVAILABLE, "leg status not stored, please retry\n").into_response()
         }
     }
+}
+
+/// Places or releases professionals' legs after the answer is sent.
+fn spawn_sync_legs(state: &AppState, call_sid: &str, line_number: &str) {
+    let (Some(client), Some(base)) = (state.twilio(), state.settings().public_url.clone()) else {
+        return;
+    };
+    let from = if line_number.is_empty() {
+        state
+            .settings()
+            .lines
+            .first()
+            .map(|l| l.number.clone())
+            .unwrap_or_default()
+    } else {
+        line_number.to_owned()
+    };
+    tokio::spawn(calls::sync_legs(
+        state.store().clone(),
+        client.clone(),
+        base,
+        call_sid.to_owned(),
+        from,
+        state.now(),
+    ));
+}
+
+/// Grace beyond the ring time for a professional who picked up to hear the
+/// whisper and press 1.
+const SCREEN_GRACE_SECS: i64 = 20;
+
+/// `POST /twilio/voice/wait?call=…`: the caller waits in the queue of a
+/// simultaneous hunt. Twilio fetches this again each time it ends: the
+/// caller leaves when everyone of the wave has answered no, or time is up.
+async fn queue_wait(State(state): State<AppState>, req: TwilioRequest) -> Response {
+    let voice = voice_of(&state);
+    let Some(call) = req.query("call").map(str::to_owned) else {
+        return twiml_response(twiml::queue_leave());
+    };
+    let tone = format!("{}/tones/ringback-fr.wav", req.base_url);
+    let attempts = match state.store().call_attempts(&call).await {
+        Ok(a) => a,
+        Err(error) => {
+            tracing::error!(error = %error, "queue wait without the store: the caller leaves the queue");
+            return twiml_response(twiml::queue_leave());
+        }
+    };
+    let wave: Vec<_> = attempts.iter().filter(|a| a.strategy == "simultaneous").collect();
+    let Some(started) = wave.iter().map(|a| a.started_at).max() else {
+        return twiml_response(twiml::queue_leave());
+    };
+    let wave: Vec<_> = wave.into_iter().filter(|a| a.started_at == started).collect();
+    let waited = (state.now() - started).num_seconds();
+    let ring = wave.iter().map(|a| a.ring_secs).max().unwrap_or(0);
+    if wave.iter().any(|a| a.screen.as_deref() == Some("accepted")) {
+        return twiml_response(twiml::queue_wait(&voice, &tone, false));
+    }
+    if wave.iter().all(|a| a.outcome != "ringing") || waited > ring + SCREEN_GRACE_SECS {
+        return twiml_response(twiml::queue_leave());
+    }
+    twiml_response(twiml::queue_wait(&voice, &tone, waited < 10))
+}
+
+async fn ringback_tone() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "audio/wav"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        super::tone::ringback_wav(),
+    )
+        .into_response()
 }

@@ -657,6 +657,9 @@ const ROUTES: &[(&str, &[&str])] = &[
     ("/api/v1/roles/{role}/calendar-link", &["post"]),
     ("/api/v1/schedule/who", &["get"]),
     ("/api/v1/schedule/gaps", &["get"]),
+    ("/api/v1/follow-ups", &["get"]),
+    ("/api/v1/follow-ups/{id}", &["get"]),
+    ("/api/v1/follow-ups/{id}/call", &["post"]),
     ("/api/v1/openapi.json", &["get"]),
 ];
 

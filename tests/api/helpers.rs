@@ -495,6 +495,27 @@ impl<'a> Call<'a> {
         self.follow(&url, params).await;
     }
 
+    /// An attribute of the first `<name>` of the last document.
+    pub fn find_attr(&self, name: &str, attr: &str) -> String {
+        self.find(name)
+            .attr(attr)
+            .unwrap_or_else(|| panic!("no {attr} on <{name}> in {}", self.raw))
+            .to_owned()
+    }
+
+    /// The caller's usual webhook parameters, plus `extra`.
+    pub fn params_for_test(&self, extra: &[(&str, &str)]) -> Vec<(String, String)> {
+        self.params(extra)
+    }
+
+    /// The caller leaves the queue of a simultaneous hunt with `result`
+    /// (`bridged`, `leave`, `hangup`…): Twilio posts the `<Enqueue>` action.
+    pub async fn queue_ends(&mut self, result: &str) {
+        let action = self.find_attr("Enqueue", "action");
+        let params = self.params(&[("QueueResult", result), ("QueueTime", "25")]);
+        self.follow(&action, params).await;
+    }
+
     /// The number the current `<Dial>` rings.
     pub fn ringing(&self) -> (String, Option<String>) {
         let dial = self.find("Dial");
@@ -530,7 +551,12 @@ impl<'a> Call<'a> {
             ("ParentCallSid".into(), self.sid.clone()),
             ("To".into(), number.text.clone()),
         ];
-        p.extend(extra.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
+        for (k, v) in extra {
+            match p.iter_mut().find(|(pk, _)| pk == k) {
+                Some(slot) => slot.1 = (*v).to_owned(),
+                None => p.push(((*k).to_owned(), (*v).to_owned())),
+            }
+        }
         p
     }
 

@@ -3,7 +3,11 @@
 //! that signs its webhooks and walks the TwiML like Twilio would.
 
 mod api_v1;
+mod click_to_call;
+#[path = "../support/fake_twilio.rs"]
+mod fake_twilio;
 mod helpers;
 mod provider_edge;
 mod routing_calls;
+mod simultaneous;
 mod voice_calls;

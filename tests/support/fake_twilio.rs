@@ -168,6 +168,11 @@ impl Spec {
             .get(id)
             .unwrap_or_else(|| panic!("no operation {id} in the fixture"))
     }
+
+    /// Checks form parameters against an operation's schema, as the fake does for each request.
+    pub fn check(&self, id: &str, params: &[(String, String)]) -> Result<(), Rejection> {
+        self.operation(id).check(id, params)
+    }
 }
 
 impl Operation {
@@ -179,8 +184,8 @@ impl Operation {
             .collect()
     }
 
-    /// Checks form parameters against the schema, as the fake does for each request.
-    pub fn check(&self, id: &str, params: &[(String, String)]) -> Result<(), Rejection> {
+    /// See [`Spec::check`]; `id` picks Twilio's code for a missing parameter.
+    fn check(&self, id: &str, params: &[(String, String)]) -> Result<(), Rejection> {
         let props = &self.request_schema.properties;
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         for (name, value) in params {
@@ -400,6 +405,8 @@ pub struct RecordedRequest {
     pub params: Vec<(String, String)>,
     /// Whether the Basic credentials were right.
     pub authorized: bool,
+    /// The `User-Agent` header.
+    pub user_agent: Option<String>,
     /// The status the fake answered.
     pub status: u16,
     /// The SID of the call or message created or updated, when it succeeded.
@@ -665,6 +672,10 @@ async fn handle(
         operation: operation.map(|(op, _, _)| op),
         params,
         authorized,
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|h| h.to_str().ok())
+            .map(str::to_string),
         status: response.status().as_u16(),
         sid,
     });
