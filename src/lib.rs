@@ -8,10 +8,12 @@
 //! # Layout
 //! - [`config`]: settings from the environment and an optional TOML file.
 //! - [`telephony`]: the provider edge: signatures, the webhook extractor, TwiML,
-//!   the voice webhook handlers.
+//!   the voice webhook handlers (screening, queue hunts, click-to-call), the
+//!   REST client.
 //! - [`ivr`]: script model, validation, the pure step engine, the reloadable library.
 //! - [`routing`]: opening hours, French public holidays, roles, staff schedules.
-//! - [`contacts`]: calls, their timelines and outcomes.
+//! - [`contacts`]: calls, their timelines, outcomes and transfer attempts;
+//!   follow-ups and click-to-call callbacks.
 //! - [`db`]: the `Store` trait with SQLite and PostgreSQL implementations.
 //! - [`http`]: the router, shared state, health checks, calendar feeds.
 //! - [`api`]: the JSON API under `/api/v1`, with its OpenAPI document.
