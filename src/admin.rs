@@ -5,6 +5,7 @@
 //! and go through [`crate::routing::service`], like the JSON API. Output is in
 //! English; validation messages stay in French, as the directory writes them.
 
+use std::collections::BTreeSet;
 use std::process::ExitCode;
 
 use chrono::{DateTime, Duration, SubsecRound, Utc};
@@ -13,7 +14,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use crate::config::Settings;
 use crate::db::{self, Store, StoreError};
 use crate::ivr::library::Library;
-use crate::routing::directory::{self, FieldError, OverrideDraft, RotationDraft, RuleDraft, StaffDraft};
+use crate::routing::directory::{FieldError, OverrideDraft, RotationDraft, RuleDraft, StaffDraft};
 use crate::routing::schedule::{Handoff, HolidayPolicy, Override, OverrideKind, Rotation, Rule, StaffId, StaffMember};
 use crate::routing::service::{self, ServiceError};
 
@@ -303,6 +304,11 @@ impl Ctx {
 
 async fn execute(command: AdminCommand) -> Outcome {
     let settings = Settings::from_env().map_err(|e| Failure::Other(e.to_string()))?;
+    // Roles come from the configuration and the scripts: listing them opens
+    // (and migrates) no database.
+    if let AdminCommand::Role(RoleCommand::List) = command {
+        return list_roles(&settings);
+    }
     let store = db::connect(&settings.database_url)
         .await
         .map_err(|e| Failure::Other(format!("database {}: {e}", settings.database_url.redacted())))?;
@@ -342,10 +348,7 @@ impl Names {
         Ok(Names(ctx.store().list_staff().await?))
     }
     fn of(&self, id: StaffId) -> String {
-        match self.0.iter().find(|m| m.id == id) {
-            Some(m) => format!("{} (#{id})", m.name),
-            None => format!("unknown (#{id})"),
-        }
+        service::person(&self.0, id).to_string()
     }
     fn list(&self, ids: &[StaffId]) -> String {
         ids.iter().map(|&id| self.of(id)).collect::<Vec<_>>().join(", ")
@@ -387,11 +390,7 @@ fn rule_line(r: &Rule, names: &Names) -> String {
 }
 
 fn override_line(o: &Override, names: &Names, settings: &Settings) -> String {
-    let what = match o.kind {
-        OverrideKind::Replace { staff, by } => format!("replace {} by {}", names.of(staff), names.of(by)),
-        OverrideKind::Add { staff } => format!("add {}", names.of(staff)),
-        OverrideKind::Remove { staff } => format!("remove {}", names.of(staff)),
-    };
+    let what = service::override_change(&o.kind, |id| names.of(id));
     let note = o.note.as_deref().map_or_else(String::new, |n| format!(" — {n}"));
     format!(
         "#{} {}: {what}, {} → {} ({}){note}",
@@ -401,6 +400,24 @@ fn override_line(o: &Override, names: &Names, settings: &Settings) -> String {
         service::local_text(settings, o.ends_at),
         settings.timezone.name()
     )
+}
+
+/// Prints one line per item, people named from the directory, then `count`
+/// preceded by the number of items.
+async fn print_all<T>(ctx: &Ctx, items: &[T], line: impl Fn(&T, &Names) -> String, count: &str) -> Outcome {
+    let names = Names::load(ctx).await?;
+    for item in items {
+        println!("{}", line(item, &names));
+    }
+    println!("{} {count}", items.len());
+    Ok(())
+}
+
+/// The roles the IVR scripts offer, read as `serve` reads them.
+fn offered_roles(settings: &Settings) -> Result<BTreeSet<String>, Failure> {
+    let library = Library::load(&settings.scripts_dir, settings.role_ids())
+        .map_err(|problems| Failure::Other(format!("the IVR scripts are not valid:\n{}", problems.join("\n"))))?;
+    Ok(service::offered_roles(&library))
 }
 
 // ---------------------------------------------------------------------------
@@ -490,14 +507,7 @@ async fn rotation(ctx: &Ctx, command: RotationCommand) -> Outcome {
             let r = service::add_rotation(store, settings, &draft, ctx.now).await?;
             println!("added rotation {}", rotation_line(&r, &Names::load(ctx).await?));
         }
-        RotationCommand::List => {
-            let names = Names::load(ctx).await?;
-            let rotations = store.list_rotations().await?;
-            for r in &rotations {
-                println!("{}", rotation_line(r, &names));
-            }
-            println!("{} rotation(s)", rotations.len());
-        }
+        RotationCommand::List => print_all(ctx, &store.list_rotations().await?, rotation_line, "rotation(s)").await?,
         RotationCommand::Delete { id } => {
             service::delete_rotation(store, id).await?;
             println!("deleted rotation #{id}");
@@ -530,14 +540,7 @@ async fn rule(ctx: &Ctx, command: RuleCommand) -> Outcome {
             let r = service::add_rule(store, settings, &draft, ctx.now).await?;
             println!("added rule {}", rule_line(&r, &Names::load(ctx).await?));
         }
-        RuleCommand::List => {
-            let names = Names::load(ctx).await?;
-            let rules = store.list_rules().await?;
-            for r in &rules {
-                println!("{}", rule_line(r, &names));
-            }
-            println!("{} rule(s)", rules.len());
-        }
+        RuleCommand::List => print_all(ctx, &store.list_rules().await?, rule_line, "rule(s)").await?,
         RuleCommand::Delete { id } => {
             service::delete_rule(store, id).await?;
             println!("deleted rule #{id}");
@@ -575,12 +578,9 @@ async fn override_(ctx: &Ctx, command: OverrideCommand) -> Outcome {
             );
         }
         OverrideCommand::List => {
-            let names = Names::load(ctx).await?;
             let overrides = store.list_overrides(ctx.now).await?;
-            for o in &overrides {
-                println!("{}", override_line(o, &names, settings));
-            }
-            println!("{} override(s) in force or to come", overrides.len());
+            let line = |o: &Override, names: &Names| override_line(o, names, settings);
+            print_all(ctx, &overrides, line, "override(s) in force or to come").await?;
         }
         OverrideCommand::Delete { id } => {
             service::delete_override(store, id).await?;
@@ -594,23 +594,12 @@ async fn schedule(ctx: &Ctx, command: ScheduleCommand) -> Outcome {
     let (store, settings) = (ctx.store(), &ctx.settings);
     match command {
         ScheduleCommand::Who { role, at } => {
-            let at = match at {
-                None => ctx.now,
-                Some(text) => directory::parse_instant(&text, settings.timezone).map_err(|message| {
-                    Failure::Invalid(vec![FieldError {
-                        field: "at".into(),
-                        message,
-                    }])
-                })?,
-            };
+            let at = service::parse_at(settings, at.as_deref(), ctx.now)?;
             let report = service::who(store, settings, &role, at).await?;
             println!("{report}");
         }
         ScheduleCommand::Gaps { days } => {
-            let library = Library::load(&settings.scripts_dir, settings.role_ids()).map_err(|problems| {
-                Failure::Other(format!("the IVR scripts are not valid:\n{}", problems.join("\n")))
-            })?;
-            let roles = service::offered_roles(&library);
+            let roles = offered_roles(settings)?;
             let to = ctx.now + Duration::days(i64::from(days));
             let gaps = service::gaps(store, settings, &roles, ctx.now, to).await?;
             println!(
@@ -646,31 +635,31 @@ async fn schedule(ctx: &Ctx, command: ScheduleCommand) -> Outcome {
 }
 
 async fn role(ctx: &Ctx, command: RoleCommand) -> Outcome {
-    let settings = &ctx.settings;
     match command {
-        RoleCommand::List => {
-            let offered = Library::load(&settings.scripts_dir, settings.role_ids())
-                .map(|l| service::offered_roles(&l))
-                .unwrap_or_default();
-            for (id, role) in &settings.roles {
-                let backups = if role.backups.is_empty() {
-                    String::new()
-                } else {
-                    format!(", backups: {}", role.backups.join(", "))
-                };
-                let offered = if offered.contains(id) {
-                    "offered by the IVR"
-                } else {
-                    "not offered by the IVR"
-                };
-                println!("{id:<24} {} ({offered}{backups})", role.label);
-            }
-        }
+        RoleCommand::List => list_roles(&ctx.settings)?,
         RoleCommand::CalendarLink { role } => {
-            let url = service::role_calendar_link(ctx.store(), settings, &role, ctx.now).await?;
+            let url = service::role_calendar_link(ctx.store(), &ctx.settings, &role, ctx.now).await?;
             println!("{url}");
             println!("(a new secret link: the previous link of role {role} no longer works)");
         }
+    }
+    Ok(())
+}
+
+fn list_roles(settings: &Settings) -> Outcome {
+    let offered = offered_roles(settings)?;
+    for (id, role) in &settings.roles {
+        let backups = if role.backups.is_empty() {
+            String::new()
+        } else {
+            format!(", backups: {}", role.backups.join(", "))
+        };
+        let offered = if offered.contains(id) {
+            "offered by the IVR"
+        } else {
+            "not offered by the IVR"
+        };
+        println!("{id:<24} {} ({offered}{backups})", role.label);
     }
     Ok(())
 }

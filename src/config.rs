@@ -400,6 +400,22 @@ impl Settings {
         self.roles.keys().cloned().collect()
     }
 
+    /// The name a line is announced by to professionals ("Numéro vert"), or the helpline's.
+    pub fn line_name(&self, number: Option<&str>) -> &str {
+        number
+            .and_then(|n| self.lines.iter().find(|l| l.number == n))
+            .and_then(|l| l.name.as_deref())
+            .unwrap_or(self.helpline_name.as_str())
+    }
+
+    /// The helpline number to call from: `number` (the line a parent called),
+    /// or the first configured line.
+    pub fn line_to_call_from<'a>(&'a self, number: Option<&'a str>) -> Option<&'a str> {
+        number
+            .filter(|n| !n.is_empty())
+            .or_else(|| self.lines.first().map(|l| l.number.as_str()))
+    }
+
     /// The script a call to `number` plays.
     pub fn script_for_line(&self, number: &str) -> &str {
         self.lines
@@ -448,6 +464,24 @@ mod tests {
         assert_eq!(s.timezone, chrono_tz::Europe::Paris);
         assert!(s.verify_signatures);
         assert!(s.roles.contains_key("sage-femme"));
+    }
+
+    #[test]
+    fn lines_give_their_name_and_the_number_to_call_from() {
+        let file: FileConfig = toml::from_str(
+            "[helpline]\nname = \"Maison\"\n[[lines]]\nnumber = \"+33800000001\"\nname = \"Numéro vert\"\nscript = \"main\"\n\
+             [[lines]]\nnumber = \"+33800000002\"\nscript = \"main\"\n",
+        )
+        .unwrap();
+        let s = Settings::from_parts(&env(&minimal()), file).unwrap();
+        assert_eq!(s.line_name(Some("+33800000001")), "Numéro vert");
+        assert_eq!(s.line_name(Some("+33800000002")), "Maison", "a line without a name");
+        assert_eq!(s.line_name(None), "Maison");
+        assert_eq!(s.line_to_call_from(Some("+33800000002")), Some("+33800000002"));
+        assert_eq!(s.line_to_call_from(Some("")), Some("+33800000001"));
+        assert_eq!(s.line_to_call_from(None), Some("+33800000001"));
+        let none = Settings::from_parts(&env(&minimal()), FileConfig::default()).unwrap();
+        assert_eq!(none.line_to_call_from(None), None);
     }
 
     #[test]

@@ -17,6 +17,7 @@
 //! - [`db`]: the `Store` trait with SQLite and PostgreSQL implementations.
 //! - [`http`]: the router, shared state, health checks, calendar feeds.
 //! - [`api`]: the JSON API under `/api/v1`, with its OpenAPI document.
+//! - [`redact`]: keeping phone numbers out of logs.
 //! - [`app`]: start-up, the commands of the `numerovert` binary, the demo.
 //! - [`admin`]: the administration commands (staff, schedules, tokens).
 
@@ -28,5 +29,6 @@ pub mod contacts;
 pub mod db;
 pub mod http;
 pub mod ivr;
+pub mod redact;
 pub mod routing;
 pub mod telephony;

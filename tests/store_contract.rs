@@ -363,16 +363,13 @@ async fn attempts_are_stored_once_and_only_the_first_acceptance_counts() {
         );
         assert_eq!(a.answered_at, Some(t0() + Duration::seconds(9)), "{name}");
         assert_eq!(a.outcome, "ringing");
+        assert!(store.screen_attempt("CA20", 2, "accepted").await.unwrap(), "{name}");
         assert!(
-            store.screen_attempt("CA20", 2, "accepted", t0()).await.unwrap(),
-            "{name}"
-        );
-        assert!(
-            !store.screen_attempt("CA20", 1, "accepted", t0()).await.unwrap(),
+            !store.screen_attempt("CA20", 1, "accepted").await.unwrap(),
             "{name}: a second acceptance for the same call is refused"
         );
         assert!(
-            !store.screen_attempt("CA20", 2, "refused", t0()).await.unwrap(),
+            !store.screen_attempt("CA20", 2, "refused").await.unwrap(),
             "{name}: a verdict is recorded once"
         );
         let mut end = commit(&call, 2, "bridged", Some(("answered", 5)));
@@ -710,9 +707,12 @@ async fn a_callback_not_placed_or_gone_stale_leaves_the_follow_up_open() {
         let queue = store.follow_up_queue(10).await.unwrap();
         assert_eq!(queue.len(), 1, "{name}");
         assert_eq!(queue[0].parent_number.as_deref(), Some("+33639980124"), "{name}");
+        let entry = store.follow_up_entry(f).await.unwrap().unwrap();
+        assert_eq!(entry.follow_up.contact_id, contact, "{name}");
         assert_eq!(
-            store.follow_up_entry(f).await.unwrap().unwrap().follow_up.contact_id,
-            contact
+            entry.line_number.as_deref(),
+            Some("+33199001234"),
+            "{name}: the line the parent called, to call them back from"
         );
         assert!(
             !store

@@ -23,7 +23,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use serde_json::Value;
 
-use numerovert::ivr::engine::{advance, CallEvent, Candidate, Context, DialStatus, Hunt, Position, Screen};
+use numerovert::ivr::engine::{advance, CallEvent, Candidate, Context, DialStatus, Hunt, Position, Ringing, Screen};
 use numerovert::ivr::script::{load_dir, LoadedScript, Node};
 use numerovert::ivr::step::{Prompt, Step};
 use numerovert::routing::holidays::HolidayRegion;
@@ -599,7 +599,7 @@ const ENTERED: &[&str] = &[
     "hangup",
 ];
 
-/// The number that rings for a role, as the engine asks for it.
+/// Who is on duty for a role, as the engine asks for it.
 type OnDuty = dyn Fn(&str) -> Vec<Candidate>;
 
 fn weekly_hours() -> HoursConfig {
@@ -716,8 +716,10 @@ fn every_document_of_every_shipped_script_is_allowed_twiml() {
                                     candidates: someone("sage-femme"),
                                     next,
                                     started_at: now - chrono::Duration::seconds(waited),
-                                    current: 1,
-                                    wave_last: 1,
+                                    ringing: vec![Ringing {
+                                        attempt: 1,
+                                        candidate: next - 1,
+                                    }],
                                 }),
                                 last_attempt: 1,
                                 ..position.clone()
@@ -733,13 +735,13 @@ fn every_document_of_every_shipped_script_is_allowed_twiml() {
 
         let mut covered: BTreeSet<String> = BTreeSet::new();
         for (hours_label, hours) in hours {
-            for (roles_label, role_number) in roles {
+            for (roles_label, on_duty) in roles {
                 for (caller_withheld, can_place_calls) in [(false, true), (true, true), (false, false)] {
                     let ctx = Context {
                         script,
                         now,
                         hours,
-                        on_duty: role_number,
+                        on_duty,
                         backups: &no_backups,
                         role_label: &label,
                         caller_withheld,
@@ -837,7 +839,7 @@ fn every_step_and_prompt_the_renderer_knows_is_allowed_twiml() {
             ring_secs: 5,
             screen: None,
         },
-        Step::Queue { wait_secs: 20 },
+        Step::Queue,
         Step::Record { max_secs: 120 },
         Step::HangUp,
     ];
@@ -1068,6 +1070,6 @@ fn the_click_to_call_documents_are_allowed_twiml() {
         let xml = cb::say_then_hang_up(&voice(), text);
         checker.check(&xml, true, &|| format!("say_then_hang_up({text:?})"));
     }
-    checker.check(&cb::hang_up(), true, &|| "hang_up".into());
+    checker.check(&twiml::hang_up(), true, &|| "hang_up".into());
     checker.assert_clean();
 }

@@ -116,6 +116,8 @@ create table callback_call (
     -- | staff-declined | staff-unreachable | not-placed
     state           text not null,
     detail          text,                       -- why it was not placed, in English, for supervisors
+    accepted_at     timestamptz,                -- the professional pressed 1
+    ended_at        timestamptz,                -- when it reached its final state
     created_at      timestamptz not null,
     updated_at      timestamptz not null
 );

@@ -116,6 +116,8 @@ create table callback_call (
     -- | staff-declined | staff-unreachable | not-placed
     state           text not null,
     detail          text,                       -- why it was not placed, in English, for supervisors
+    accepted_at     text,                       -- the professional pressed 1
+    ended_at        text,                       -- when it reached its final state
     created_at      text not null,
     updated_at      text not null
 );

@@ -6,8 +6,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::config::Settings;
-use crate::db::roster::{handoff_name, holiday_policy_name, weekday_name};
-use crate::routing::schedule::{Override, OverrideKind, Rotation, Rule, StaffId, StaffMember};
+use crate::db::roster::{handoff_name, holiday_policy_name, override_columns, weekday_name};
+use crate::routing::schedule::{Override, Rotation, Rule, StaffId, StaffMember};
 use crate::routing::service::{local_rfc3339, GapReport};
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -113,11 +113,7 @@ pub struct OverrideDto {
 
 impl OverrideDto {
     pub fn new(o: Override, settings: &Settings) -> OverrideDto {
-        let (kind, staff, by) = match o.kind {
-            OverrideKind::Replace { staff, by } => ("replace", staff, Some(by)),
-            OverrideKind::Add { staff } => ("add", staff, None),
-            OverrideKind::Remove { staff } => ("remove", staff, None),
-        };
+        let (kind, staff, by) = override_columns(&o.kind);
         OverrideDto {
             id: o.id,
             kind: kind.to_owned(),

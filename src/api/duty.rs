@@ -10,7 +10,7 @@ use utoipa::IntoParams;
 use super::dto::{CalendarLinkDto, GapsDto, RoleDto};
 use super::{created, ApiError, ApiPath, ApiQuery, ErrorBody};
 use crate::http::AppState;
-use crate::routing::directory::{parse_instant, FieldError};
+use crate::routing::directory::FieldError;
 use crate::routing::service::{self, WhoReport};
 
 /// The longest period `schedule/gaps` sweeps: beyond, schedules are rarely final.
@@ -45,9 +45,6 @@ pub(super) async fn role_calendar_link(
     State(state): State<AppState>,
     ApiPath(role): ApiPath<String>,
 ) -> Result<Response, ApiError> {
-    if !state.settings().roles.contains_key(&role) {
-        return Err(ApiError::not_found(format!("no role \"{role}\"; see /api/v1/roles")));
-    }
     let url = service::role_calendar_link(state.store().as_ref(), state.settings(), &role, state.now()).await?;
     Ok(created(CalendarLinkDto { url }))
 }
@@ -70,15 +67,7 @@ pub(super) async fn who(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<WhoQuery>,
 ) -> Result<Json<WhoReport>, ApiError> {
-    let at = match q.at.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => state.now().trunc_subsecs(0),
-        Some(text) => parse_instant(text, state.settings().timezone).map_err(|message| {
-            ApiError::invalid(vec![FieldError {
-                field: "at".into(),
-                message,
-            }])
-        })?,
-    };
+    let at = service::parse_at(state.settings(), q.at.as_deref(), state.now().trunc_subsecs(0))?;
     let report = service::who(state.store().as_ref(), state.settings(), &q.role, at).await?;
     Ok(Json(report))
 }

@@ -208,12 +208,10 @@ pub(super) async fn call(
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<CallRequest>,
 ) -> Result<Response, ApiError> {
-    let settings = state.settings();
     let started = callbacks::start(
         state.store().as_ref(),
-        settings,
+        state.settings(),
         state.twilio(),
-        settings.public_url.as_deref(),
         id,
         body.staff_id,
         state.now(),
@@ -223,7 +221,7 @@ pub(super) async fn call(
         StatusCode::ACCEPTED,
         Json(CallStartedDto {
             callback_id: started.callback_id,
-            follow_up_id: started.follow_up_id,
+            follow_up_id: id,
             state: "calling-staff".into(),
             staff_call_sid: started.staff_call_sid,
         }),

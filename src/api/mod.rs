@@ -240,7 +240,7 @@ async fn openapi_json() -> Response {
     (
         StatusCode::OK,
         [(header::CONTENT_TYPE, "application/json")],
-        body.clone(),
+        body.as_str(),
     )
         .into_response()
 }

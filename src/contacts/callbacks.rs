@@ -16,8 +16,8 @@ use std::time::Duration as StdDuration;
 use chrono::{DateTime, Utc};
 
 use crate::config::Settings;
-use crate::db::callbacks::{CallbackCall, CallbackOutcome};
-use crate::db::{FollowUp, Store, StoreError};
+use crate::db::callbacks::CallbackOutcome;
+use crate::db::{Store, StoreError};
 use crate::routing::directory::{describe, FieldError};
 use crate::routing::schedule::StaffId;
 use crate::telephony::rest::{CreateCall, HttpMethod, RestError, Retry, TwilioClient};
@@ -54,7 +54,6 @@ pub enum CallbackError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Started {
     pub callback_id: i64,
-    pub follow_up_id: i64,
     /// The professional's call.
     pub staff_call_sid: String,
 }
@@ -66,39 +65,27 @@ fn invalid_staff(message: &str) -> CallbackError {
     }])
 }
 
-/// The helpline number to call from: the one the parent called, or the first configured line.
-pub fn line_to_call_from<'a>(settings: &'a Settings, callback_line: Option<&'a str>) -> Option<&'a str> {
-    callback_line
-        .filter(|n| !n.is_empty())
-        .or_else(|| settings.lines.first().map(|l| l.number.as_str()))
-}
-
 /// Rings the professional `staff_id` for follow-up `follow_up_id`; the parent
 /// is called from the webhooks once the professional presses 1.
 pub async fn start(
     store: &dyn Store,
     settings: &Settings,
     client: Option<&TwilioClient>,
-    base_url: Option<&str>,
     follow_up_id: i64,
     staff_id: StaffId,
     now: DateTime<Utc>,
 ) -> Result<Started, CallbackError> {
-    let follow_up: FollowUp = store
-        .follow_up(follow_up_id)
+    let entry = store
+        .follow_up_entry(follow_up_id)
         .await?
         .ok_or_else(|| CallbackError::NotFound(format!("no follow-up {follow_up_id}")))?;
-    if follow_up.state == "closed" {
+    if entry.follow_up.state == "closed" {
         return Err(CallbackError::Conflict(format!(
             "follow-up {follow_up_id} is closed (outcome: {})",
-            follow_up.outcome.as_deref().unwrap_or("none")
+            entry.follow_up.outcome.as_deref().unwrap_or("none")
         )));
     }
-    let contact = store
-        .contact(follow_up.contact_id)
-        .await?
-        .ok_or_else(|| CallbackError::NotFound(format!("no contact for follow-up {follow_up_id}")))?;
-    if contact.caller_number.is_none() {
+    if entry.parent_number.is_none() {
         return Err(CallbackError::Conflict(
             "the parent withheld their number: there is no number to call back".into(),
         ));
@@ -113,12 +100,15 @@ pub async fn start(
             "telephony is not configured (TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN)".into(),
         ));
     };
-    let Some(base) = base_url.map(|b| b.trim_end_matches('/')) else {
+    let Some(base) = settings.public_url.as_deref() else {
         return Err(CallbackError::NotConfigured(
             "NUMEROVERT_PUBLIC_URL is needed to place calls: it is the address the provider calls back for the call's instructions".into(),
         ));
     };
-    let Some(from) = line_to_call_from(settings, contact.line_number.as_deref()).map(str::to_owned) else {
+    let Some(from) = settings
+        .line_to_call_from(entry.line_number.as_deref())
+        .map(str::to_owned)
+    else {
         return Err(CallbackError::NotConfigured(
             "no helpline number to call from: configure a [[lines]] number".into(),
         ));
@@ -162,7 +152,6 @@ pub async fn start(
             tracing::info!(callback_id, follow_up_id, staff_id, call_sid = %call.sid, "callback: ringing the professional");
             Ok(Started {
                 callback_id,
-                follow_up_id,
                 staff_call_sid: call.sid,
             })
         }
@@ -232,12 +221,6 @@ pub fn whisper(line_name: &str, reason: &str, need: Option<&str>) -> String {
     text
 }
 
-fn line_name<'a>(settings: &'a Settings, line: Option<&str>) -> &'a str {
-    line.and_then(|n| settings.lines.iter().find(|l| l.number == n))
-        .and_then(|l| l.name.as_deref())
-        .unwrap_or(settings.helpline_name.as_str())
-}
-
 /// What the professional hears when their phone picks up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StaffPrompt {
@@ -267,7 +250,7 @@ pub async fn staff_picked_up(
         store.callback_placed(callback_id, sid, now).await?;
     }
     Ok(StaffPrompt::Whisper(whisper(
-        line_name(settings, cb.line_number.as_deref()),
+        settings.line_name(cb.line_number.as_deref()),
         &cb.reason,
         cb.need.as_deref(),
     )))
@@ -315,7 +298,7 @@ pub async fn staff_answered(
             if !accepted && cb.state != "calling-parent" {
                 return Ok(StaffVerdict::TooLate);
             }
-            let caller_id = line_to_call_from(settings, cb.line_number.as_deref());
+            let caller_id = settings.line_to_call_from(cb.line_number.as_deref());
             match (cb.parent_number, caller_id) {
                 (Some(parent), Some(caller_id)) => Ok(StaffVerdict::CallParent {
                     parent,
@@ -377,7 +360,7 @@ pub async fn dial_ended(
         tracing::info!(callback_id, outcome = outcome.as_str(), "callback ended");
         return Ok(Some(outcome));
     }
-    let stored: Option<CallbackCall> = store.callback(callback_id).await?;
+    let stored = store.callback(callback_id).await?;
     Ok(stored.and_then(|c| CallbackOutcome::parse(&c.state)))
 }
 

@@ -6,6 +6,8 @@
 //! provider's idempotency token), so a retried webhook gets the same answer and
 //! adds nothing.
 
+use std::cell::Cell;
+
 use chrono::{DateTime, Utc};
 
 use crate::config::Settings;
@@ -13,10 +15,12 @@ use crate::db::{
     CallRecord, CallStatusUpdate, NewAttempt, NewCall, NewEvent, NewFollowUp, OutcomeUpdate, RecordingUpdate,
     StepCommit, Store, StoreError,
 };
-use crate::ivr::engine::{self, CallEvent, Candidate, Context, Outcome, Screen};
+use crate::ivr::engine::{self, CallEvent, Candidate, Context, Outcome, Position, Screen, Turn};
 use crate::ivr::library::Library;
+use crate::ivr::script::Script;
 use crate::ivr::script::Strategy;
 use crate::ivr::step::Step;
+use crate::routing::schedule::Roster;
 
 /// What a webhook asks of the call flow.
 #[derive(Debug, Clone)]
@@ -92,56 +96,21 @@ pub async fn play_step(
             .find(|a| a.screen.as_deref() == Some("accepted"))
             .and_then(|a| u32::try_from(a.seq).ok());
     }
-    if let (CallEvent::DialEnded { screen, .. }, Some(hunt)) = (&mut event, position.and_then(|p| p.hunt.as_ref())) {
-        if let Some(attempt) = store.attempt(&call.call_sid, i64::from(hunt.current)).await? {
+    let ringing = position.and_then(|p| p.hunt.as_ref()).and_then(|h| h.ringing.first());
+    if let (CallEvent::DialEnded { screen, .. }, Some(ringing)) = (&mut event, ringing) {
+        if let Some(attempt) = store.attempt(&call.call_sid, i64::from(ringing.attempt)).await? {
             *screen = attempt.screen.as_deref().and_then(Screen::parse);
             rang = Some((attempt.started_at, attempt.answered_at));
         }
     }
-    let roster = store.roster(req.now).await?;
-    let cal = settings.calendar();
-    // The engine context borrows closures that are not Sync: keep it out of the awaits.
-    let turn = {
-        let on_duty = |role: &str| -> Vec<Candidate> {
-            roster
-                .on_duty(role, &cal, req.now)
-                .people
-                .iter()
-                .filter_map(|id| roster.member(*id))
-                .map(|m| Candidate {
-                    staff_id: m.id,
-                    name: m.name.clone(),
-                    phone: m.phone.clone(),
-                    role: role.to_owned(),
-                })
-                .collect()
-        };
-        let backups = |role: &str| settings.roles.get(role).map(|r| r.backups.clone()).unwrap_or_default();
-        let role_label = |role: &str| settings.role_label(role);
-        let caller_id = if settings.show_caller_number {
-            call.caller_number.as_deref().or(call.line_number.as_deref())
-        } else {
-            call.line_number.as_deref()
-        };
-        let line_name = call
-            .line_number
-            .as_deref()
-            .and_then(|n| settings.lines.iter().find(|l| l.number == n))
-            .and_then(|l| l.name.as_deref())
-            .unwrap_or(settings.helpline_name.as_str());
-        let ctx = Context {
-            script: &script.script,
-            now: req.now,
-            hours: &settings.hours,
-            on_duty: &on_duty,
-            backups: &backups,
-            role_label: &role_label,
-            caller_withheld: call.caller_number.is_none(),
-            caller_id,
-            line_name,
-            can_place_calls: req.can_place_calls,
-        };
-        engine::advance(&ctx, position, event)
+    // Most steps never reach a transfer: read the schedules only for those that do.
+    let turn = match advance_call(settings, &script.script, &call, &req, position, &event, None) {
+        Some(turn) => turn,
+        None => {
+            let roster = store.roster(req.now).await?;
+            advance_call(settings, &script.script, &call, &req, position, &event, Some(&roster))
+                .expect("with the roster, the engine needs nothing more")
+        }
     };
     let reply = render(&turn.steps, req.step + 1);
 
@@ -217,6 +186,62 @@ pub async fn play_step(
         reply: store.commit_step(&commit).await?,
         sync_legs,
     })
+}
+
+/// Runs the engine for one step. Without `roster`, returns None as soon as
+/// the turn needs to know who is on duty; the engine is pure, so running it
+/// again with the roster gives the turn it would have given.
+fn advance_call(
+    settings: &Settings,
+    script: &Script,
+    call: &CallRecord,
+    req: &StepRequest,
+    position: Option<&Position>,
+    event: &CallEvent,
+    roster: Option<&Roster>,
+) -> Option<Turn> {
+    let cal = settings.calendar();
+    let needs_roster = Cell::new(false);
+    let on_duty = |role: &str| -> Vec<Candidate> {
+        let Some(roster) = roster else {
+            needs_roster.set(true);
+            return Vec::new();
+        };
+        roster
+            .on_duty(role, &cal, req.now)
+            .people
+            .iter()
+            .filter_map(|id| roster.member(*id))
+            .map(|m| Candidate {
+                staff_id: m.id,
+                name: m.name.clone(),
+                phone: m.phone.clone(),
+                role: role.to_owned(),
+            })
+            .collect()
+    };
+    let backups = |role: &str| settings.roles.get(role).map(|r| r.backups.clone()).unwrap_or_default();
+    let role_label = |role: &str| settings.role_label(role);
+    let caller_id = if settings.show_caller_number {
+        call.caller_number.as_deref().or(call.line_number.as_deref())
+    } else {
+        call.line_number.as_deref()
+    };
+    let line_name = settings.line_name(call.line_number.as_deref());
+    let ctx = Context {
+        script,
+        now: req.now,
+        hours: &settings.hours,
+        on_duty: &on_duty,
+        backups: &backups,
+        role_label: &role_label,
+        caller_withheld: call.caller_number.is_none(),
+        caller_id,
+        line_name,
+        can_place_calls: req.can_place_calls,
+    };
+    let turn = engine::advance(&ctx, position, event.clone());
+    (!needs_roster.get()).then_some(turn)
 }
 
 fn follow_up_reason(o: &Outcome) -> &'static str {
@@ -326,12 +351,14 @@ pub async fn screen_answer(
     caller_call_sid: &str,
     attempt: i64,
     digits: &str,
-    now: DateTime<Utc>,
 ) -> Result<ScreenVerdict, FlowError> {
     let screen = match digits.chars().next() {
         Some('1') => Screen::Accepted,
         Some(_) => Screen::Refused,
         None => Screen::NoKey,
+    };
+    let Some(a) = store.attempt(caller_call_sid, attempt).await? else {
+        return Ok(ScreenVerdict::TooLate);
     };
     if screen == Screen::Accepted {
         let waiting = store
@@ -342,17 +369,11 @@ pub async fn screen_answer(
             return Ok(ScreenVerdict::TooLate);
         }
     }
-    let recorded = store
-        .screen_attempt(caller_call_sid, attempt, screen.as_str(), now)
-        .await?;
-    let queue = recorded
-        && screen == Screen::Accepted
-        && store
-            .attempt(caller_call_sid, attempt)
-            .await?
-            .is_some_and(|a| a.strategy == Strategy::Simultaneous.as_str());
+    let recorded = store.screen_attempt(caller_call_sid, attempt, screen.as_str()).await?;
     Ok(match (screen, recorded) {
-        (Screen::Accepted, true) => ScreenVerdict::Connect { queue },
+        (Screen::Accepted, true) => ScreenVerdict::Connect {
+            queue: a.strategy == Strategy::Simultaneous.as_str(),
+        },
         (Screen::Accepted, false) => ScreenVerdict::TooLate,
         (Screen::Refused, _) => ScreenVerdict::Declined,
         (Screen::NoKey, _) => ScreenVerdict::Silent,
@@ -378,76 +399,165 @@ pub async fn record_leg_status(
     Ok(())
 }
 
-/// Places the legs of a simultaneous hunt's new wave, and hangs up the legs
-/// that can no longer take the call (someone accepted, or the wave ended).
-/// Runs after the webhook is answered; every failure is recorded on the
-/// attempt, and the caller's wait URL notices a wave with nobody left ringing.
-pub async fn sync_legs(
-    store: std::sync::Arc<dyn Store>,
-    client: crate::telephony::rest::TwilioClient,
-    base_url: String,
-    call_sid: String,
-    from: String,
-    now: DateTime<Utc>,
-) {
-    let attempts = match store.call_attempts(&call_sid).await {
-        Ok(a) => a,
-        Err(error) => {
-            tracing::error!(error = %error, "could not read a hunt's attempts");
-            return;
-        }
-    };
-    let accepted = attempts.iter().any(|a| a.screen.as_deref() == Some("accepted"));
-    for a in attempts
+/// What a caller waiting in a simultaneous hunt's queue does next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueueWait {
+    /// Keep waiting; `first` while the wave has only just started.
+    Ringing { first: bool },
+    /// A professional pressed 1 and is joining.
+    Joining,
+    /// Nobody of the wave can take the call any more: leave the queue.
+    Leave,
+}
+
+/// Grace beyond the ring time for a professional who picked up to hear the
+/// whisper and press 1.
+pub const SCREEN_GRACE_SECS: i64 = 20;
+
+/// Decides, from the stored attempts, whether the caller goes on waiting for
+/// the latest wave of their simultaneous hunt.
+pub async fn queue_wait(store: &dyn Store, caller_call_sid: &str, now: DateTime<Utc>) -> Result<QueueWait, FlowError> {
+    let attempts = store.call_attempts(caller_call_sid).await?;
+    let simultaneous: Vec<_> = attempts
         .iter()
         .filter(|a| a.strategy == Strategy::Simultaneous.as_str())
-    {
-        let live_leg = a.leg_sid.as_deref().filter(|l| *l != "placing");
-        if a.outcome == "ringing" && a.leg_sid.is_none() && !accepted {
-            if !matches!(store.claim_attempt_leg(&call_sid, a.seq).await, Ok(true)) {
-                continue;
-            }
-            let phone = match a.staff_id {
-                Some(id) => store.staff_member(id).await.ok().flatten().map(|m| m.phone),
-                None => None,
-            };
-            let placed = match phone {
-                Some(to) => {
-                    let request = crate::telephony::rest::CreateCall {
-                        to,
-                        from: from.clone(),
-                        url: format!("{base_url}/twilio/voice/screen?call={call_sid}&attempt={}", a.seq),
-                        status_callback: Some(format!("{base_url}/twilio/voice/leg?call={call_sid}&attempt={}", a.seq)),
-                        status_callback_event: ["initiated", "ringing", "answered", "completed"]
-                            .map(String::from)
-                            .to_vec(),
-                        timeout_secs: u32::try_from(a.ring_secs).ok(),
-                        ..Default::default()
-                    };
-                    client
-                        .create_call(&request)
-                        .await
-                        .map(|c| c.sid)
-                        .map_err(|e| e.to_string())
-                }
-                None => Err("the staff member is gone".to_owned()),
-            };
-            let leg = match &placed {
-                Ok(sid) => Some(sid.as_str()),
-                Err(error) => {
-                    tracing::warn!(attempt = a.seq, error = %error, "could not ring a professional");
-                    None
-                }
-            };
-            if let Err(error) = store.set_attempt_leg(&call_sid, a.seq, leg, now).await {
-                tracing::error!(attempt = a.seq, error = %error, "could not record a placed leg");
-            }
-        } else if let Some(leg) = live_leg {
-            let mine = a.screen.as_deref() == Some("accepted");
-            if !mine && (accepted || a.outcome != "ringing") {
-                // Already ended legs answer with an error: nothing to do about it.
-                let _ = client.hang_up(leg).await;
-            }
+        .collect();
+    let Some(started) = simultaneous.iter().map(|a| a.started_at).max() else {
+        return Ok(QueueWait::Leave);
+    };
+    let wave: Vec<_> = simultaneous.into_iter().filter(|a| a.started_at == started).collect();
+    if wave.iter().any(|a| a.screen.as_deref() == Some("accepted")) {
+        return Ok(QueueWait::Joining);
+    }
+    let waited = (now - started).num_seconds();
+    let ring = wave.iter().map(|a| a.ring_secs).max().unwrap_or(0);
+    if wave.iter().all(|a| a.outcome != "ringing") || waited > ring + SCREEN_GRACE_SECS {
+        return Ok(QueueWait::Leave);
+    }
+    Ok(QueueWait::Ringing { first: waited < 10 })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::routing::schedule::{Rule, StaffMember};
+
+    fn settings() -> Settings {
+        let file = toml::from_str(crate::app::DEMO_CONFIG).unwrap();
+        let env: BTreeMap<String, String> = [
+            ("NUMEROVERT_DATABASE_URL", "sqlite::memory:"),
+            ("TWILIO_AUTH_TOKEN", "test"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        Settings::from_parts(&env, file).unwrap()
+    }
+
+    const SCRIPT: &str = r#"
+        [script]
+        name = "t"
+        start = "menu"
+        [nodes.menu]
+        type = "menu"
+        say = "Tapez 1."
+        choices = [{ key = "1", to = "sf" }]
+        [nodes.sf]
+        type = "transfer"
+        role = "sage-femme"
+        on_failure = "fin"
+        [nodes.fin]
+        type = "hangup"
+        say = "Au revoir."
+    "#;
+
+    fn request(event: CallEvent) -> (CallRecord, StepRequest) {
+        let now = chrono::Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+        let call = CallRecord {
+            call_sid: "CA1".into(),
+            contact_id: 1,
+            script: "t".into(),
+            position: Position {
+                node: "menu".into(),
+                ..Position::default()
+            },
+            step: 1,
+            status: "in-progress".into(),
+            caller_number: Some("+33639980123".into()),
+            line_number: Some("+33199001234".into()),
+        };
+        let req = StepRequest {
+            call: NewCall {
+                call_sid: "CA1".into(),
+                line_number: call.line_number.clone(),
+                caller_number: call.caller_number.clone(),
+                script: "t".into(),
+                status: "in-progress".into(),
+                at: now,
+            },
+            step: 2,
+            event,
+            recording: None,
+            idempotency_token: None,
+            now,
+            can_place_calls: false,
+        };
+        (call, req)
+    }
+
+    fn key(digits: &str) -> CallEvent {
+        CallEvent::Input {
+            digits: digits.into(),
+            speech: None,
         }
+    }
+
+    #[test]
+    fn the_schedules_are_read_only_for_a_step_that_reaches_a_transfer() {
+        let settings = settings();
+        let script = crate::ivr::script::parse("t.toml", SCRIPT).unwrap();
+        // A wrong key replays the menu: no one to ring, no roster needed.
+        let (call, req) = request(key("9"));
+        let turn = advance_call(&settings, &script, &call, &req, Some(&call.position), &req.event, None);
+        assert!(turn.is_some_and(|t| t.position.node == "menu"));
+        // Key 1 reaches the transfer: the roster is asked for, then used.
+        let (call, req) = request(key("1"));
+        assert!(advance_call(&settings, &script, &call, &req, Some(&call.position), &req.event, None).is_none());
+        let roster = Roster {
+            staff: vec![StaffMember {
+                id: 7,
+                name: "Awa".into(),
+                phone: "+33639980007".into(),
+                roles: vec!["sage-femme".into()],
+                active: true,
+            }],
+            rules: vec![Rule {
+                id: 1,
+                role: "sage-femme".into(),
+                days: vec![chrono::Weekday::Tue],
+                window: "00:00-24:00".parse().unwrap(),
+                holidays: Default::default(),
+                rotation: None,
+                staff: vec![7],
+                priority: 0,
+            }],
+            ..Roster::default()
+        };
+        let turn = advance_call(
+            &settings,
+            &script,
+            &call,
+            &req,
+            Some(&call.position),
+            &req.event,
+            Some(&roster),
+        )
+        .unwrap();
+        assert_eq!(turn.attempts.len(), 1);
+        assert_eq!(turn.attempts[0].candidate.name, "Awa");
     }
 }

@@ -13,6 +13,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 
 use super::{FollowUp, StoreResult};
+use crate::redact::Masked;
 use crate::routing::schedule::StaffId;
 
 /// A callback still `placing` or `calling-staff` this long after its last
@@ -20,9 +21,6 @@ use crate::routing::schedule::StaffId;
 pub const STALE_BEFORE_ACCEPTANCE: Duration = Duration::minutes(5);
 /// The same for a callback whose parent leg is up: Twilio's default `<Dial timeLimit>` is 4 h.
 pub const STALE_WHILE_TALKING: Duration = Duration::hours(4);
-
-/// The states a callback is still under way in.
-pub const ACTIVE_STATES: [&str; 3] = ["placing", "calling-staff", "calling-parent"];
 
 /// How a callback ended once it was placed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,12 +111,6 @@ pub struct CallbackCall {
     pub ended_at: Option<DateTime<Utc>>,
 }
 
-impl CallbackCall {
-    pub fn is_active(&self) -> bool {
-        ACTIVE_STATES.contains(&self.state.as_str())
-    }
-}
-
 /// Phone numbers are personal data and `{:?}` ends up in logs: only their last two digits show.
 impl fmt::Debug for CallbackCall {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -128,8 +120,8 @@ impl fmt::Debug for CallbackCall {
             .field("contact_id", &self.contact_id)
             .field("staff_id", &self.staff_id)
             .field("staff_name", &self.staff_name)
-            .field("staff_phone", &Tail(&self.staff_phone))
-            .field("parent_number", &self.parent_number.as_deref().map(Tail))
+            .field("staff_phone", &Masked(&self.staff_phone))
+            .field("parent_number", &self.parent_number.as_deref().map(Masked))
             .field("line_number", &self.line_number)
             .field("need", &self.need)
             .field("reason", &self.reason)
@@ -141,30 +133,23 @@ impl fmt::Debug for CallbackCall {
     }
 }
 
-/// A follow-up with the number to call back, for lists that show it masked.
+/// A follow-up with the number to call back (lists show it masked) and the
+/// helpline number the parent called (the one to call back from).
 #[derive(Clone, PartialEq, sqlx::FromRow)]
 pub struct FollowUpEntry {
     #[sqlx(flatten)]
     pub follow_up: FollowUp,
     pub parent_number: Option<String>,
+    pub line_number: Option<String>,
 }
 
 impl fmt::Debug for FollowUpEntry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("FollowUpEntry")
             .field("follow_up", &self.follow_up)
-            .field("parent_number", &self.parent_number.as_deref().map(Tail))
+            .field("parent_number", &self.parent_number.as_deref().map(Masked))
+            .field("line_number", &self.line_number)
             .finish()
-    }
-}
-
-struct Tail<'a>(&'a str);
-
-impl fmt::Debug for Tail<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let chars: Vec<char> = self.0.chars().collect();
-        let tail: String = chars[chars.len().saturating_sub(2)..].iter().collect();
-        write!(f, "\"…{tail}\"")
     }
 }
 
@@ -215,7 +200,7 @@ macro_rules! CALLBACK_SELECT {
 macro_rules! FOLLOW_UP_ENTRY_SELECT {
     () => {
         "select f.follow_up_id, f.contact_id, f.reason, f.need, f.state, f.outcome, f.due_at, f.attempts, f.last_attempt_at, \
-         f.last_attempt_outcome, f.created_at, c.caller_number as parent_number \
+         f.last_attempt_outcome, f.created_at, c.caller_number as parent_number, c.line_number \
          from follow_up f join contact c on c.contact_id = f.contact_id"
     };
 }
@@ -238,19 +223,31 @@ macro_rules! callback_event {
     };
 }
 
+/// A callback that did not reach the parent hands its follow-up back as it was
+/// before the callback started: `new` if never tried, else `waiting`.
+macro_rules! release_follow_up {
+    ($tx:expr, $follow_up_id:expr, $at:expr) => {
+        sqlx::query(
+            "update follow_up set state = case when attempts = 0 then 'new' else 'waiting' end, updated_at = $2 \
+             where follow_up_id = $1 and state = 'in-progress'",
+        )
+        .bind($follow_up_id)
+        .bind($at)
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+
 /// Implements `CallbackStore` for a struct with a `pool` field of a sqlx pool type.
 macro_rules! sql_callback_store {
     ($store:ty) => {
         #[async_trait::async_trait]
         impl $crate::db::callbacks::CallbackStore for $store {
             async fn follow_up(&self, follow_up_id: i64) -> $crate::db::StoreResult<Option<$crate::db::FollowUp>> {
-                Ok(sqlx::query_as(
-                    "select follow_up_id, contact_id, reason, need, state, outcome, due_at, attempts, last_attempt_at, \
-                     last_attempt_outcome, created_at from follow_up where follow_up_id = $1",
-                )
-                .bind(follow_up_id)
-                .fetch_optional(&self.pool)
-                .await?)
+                Ok(sqlx::query_as(concat!($crate::db::sql::FOLLOW_UP_SELECT!(), " where follow_up_id = $1"))
+                    .bind(follow_up_id)
+                    .fetch_optional(&self.pool)
+                    .await?)
             }
 
             async fn follow_up_queue(&self, limit: i64) -> $crate::db::StoreResult<Vec<$crate::db::callbacks::FollowUpEntry>> {
@@ -340,11 +337,7 @@ macro_rules! sql_callback_store {
                     tx.rollback().await?;
                     return Ok(false);
                 };
-                sqlx::query(
-                    "update follow_up set state = case when attempts = 0 then 'new' else 'waiting' end, updated_at = $2 \
-                     where follow_up_id = $1 and state = 'in-progress'",
-                )
-                .bind(follow_up_id).bind(at).execute(&mut *tx).await?;
+                $crate::db::callbacks::release_follow_up!(tx, follow_up_id, at);
                 $crate::db::callbacks::callback_event!(
                     tx, follow_up_id, at, "callback-ended",
                     serde_json::json!({ "callback": callback_id, "staff": staff_name, "outcome": "not-placed", "detail": detail }),
@@ -422,11 +415,7 @@ macro_rules! sql_callback_store {
                     .fetch_one(&mut *tx).await?;
                     detail["attempt"] = serde_json::json!(attempts);
                 } else {
-                    sqlx::query(
-                        "update follow_up set state = case when attempts = 0 then 'new' else 'waiting' end, updated_at = $2 \
-                         where follow_up_id = $1 and state = 'in-progress'",
-                    )
-                    .bind(follow_up_id).bind(at).execute(&mut *tx).await?;
+                    $crate::db::callbacks::release_follow_up!(tx, follow_up_id, at);
                 }
                 $crate::db::callbacks::callback_event!(tx, follow_up_id, at, "callback-ended", detail, format!("callback:{callback_id}:ended"));
                 tx.commit().await?;
@@ -437,6 +426,7 @@ macro_rules! sql_callback_store {
 }
 
 pub(crate) use callback_event;
+pub(crate) use release_follow_up;
 pub(crate) use sql_callback_store;
 pub(crate) use CALLBACK_SELECT;
 pub(crate) use FOLLOW_UP_ENTRY_SELECT;

@@ -286,7 +286,7 @@ pub trait Store: roster::RosterStore + callbacks::CallbackStore + Send + Sync {
     /// Records the screening verdict if the attempt is still ringing and has
     /// none; an acceptance also needs no other attempt of the call accepted.
     /// Returns whether it was recorded: a late or second acceptance is not.
-    async fn screen_attempt(&self, call_sid: &str, seq: i64, screen: &str, at: DateTime<Utc>) -> StoreResult<bool>;
+    async fn screen_attempt(&self, call_sid: &str, seq: i64, screen: &str) -> StoreResult<bool>;
     /// A status callback of a professional's leg, on the timeline once per status.
     async fn record_leg_status(
         &self,

@@ -275,8 +275,7 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn screen_attempt(&self, call_sid: &str, seq: i64, screen: &str, at: chrono::DateTime<chrono::Utc>) -> $crate::db::StoreResult<bool> {
-                let _ = at;
+            async fn screen_attempt(&self, call_sid: &str, seq: i64, screen: &str) -> $crate::db::StoreResult<bool> {
                 let n = sqlx::query(
                     "update transfer_attempt set screen = $1 where call_sid = $2 and seq = $3 and screen is null and outcome = 'ringing' \
                      and ($1 <> 'accepted' or not exists (select 1 from transfer_attempt o where o.call_sid = $2 and o.screen = 'accepted'))",

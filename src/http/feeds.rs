@@ -66,25 +66,12 @@ async fn staff_feed(State(state): State<AppState>, Path(file): Path<String>) -> 
     let Some(hash) = token_hash(&file) else {
         return not_found();
     };
-    let store = state.store().as_ref();
-    match store.staff_by_calendar_token(&hash).await {
-        Ok(Some(member)) => render(service::staff_feed(store, state.settings(), &member, state.now()).await),
-        Ok(None) => not_found(),
-        Err(e) => unavailable(&e),
-    }
+    render(service::staff_feed(state.store().as_ref(), state.settings(), &hash, state.now()).await)
 }
 
 async fn role_feed(State(state): State<AppState>, Path(file): Path<String>) -> Response {
     let Some(hash) = token_hash(&file) else {
         return not_found();
     };
-    let store = state.store().as_ref();
-    match store.role_by_calendar_token(&hash).await {
-        // A role removed from the configuration since its link was issued is gone.
-        Ok(Some(role)) if state.settings().roles.contains_key(&role) => {
-            render(service::role_feed(store, state.settings(), &role, state.now()).await)
-        }
-        Ok(_) => not_found(),
-        Err(e) => unavailable(&e),
-    }
+    render(service::role_feed(state.store().as_ref(), state.settings(), &hash, state.now()).await)
 }

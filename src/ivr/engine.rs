@@ -54,11 +54,16 @@ pub struct Hunt {
     /// The next candidate to ring.
     pub next: usize,
     pub started_at: DateTime<Utc>,
-    /// The attempt ringing now (sequential), or the first of the wave (simultaneous).
-    pub current: u32,
-    /// The last attempt of the wave ringing now (simultaneous); 0 otherwise.
-    #[serde(default)]
-    pub wave_last: u32,
+    /// The attempts ringing now: one (sequential) or a whole wave (simultaneous).
+    pub ringing: Vec<Ringing>,
+}
+
+/// An attempt ringing now, and whom it rings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ringing {
+    pub attempt: u32,
+    /// Index in [`Hunt::candidates`].
+    pub candidate: usize,
 }
 
 /// What the professional did at the screening prompt, as stored when they did it.
@@ -569,8 +574,7 @@ impl Walker<'_, '_> {
             candidates,
             next: 0,
             started_at: self.ctx.now,
-            current: 0,
-            wave_last: 0,
+            ringing: Vec::new(),
         });
         if tr.strategy == Strategy::Simultaneous && !self.ctx.can_place_calls {
             // Ringing several phones at once needs calls placed through the
@@ -658,20 +662,18 @@ impl Walker<'_, '_> {
             return false;
         };
         let role = hunt.candidates[hunt.next].role.clone();
-        let wave: Vec<Candidate> = hunt.candidates[hunt.next..]
-            .iter()
-            .take_while(|c| c.role == role)
-            .cloned()
-            .collect();
-        hunt.next += wave.len();
         let ring_secs = tr.ring_seconds.min(remaining);
-        let mut seqs = Vec::new();
-        for candidate in wave {
-            seqs.push(self.start_attempt(id, tr, candidate, ring_secs));
+        hunt.ringing.clear();
+        while hunt.candidates.get(hunt.next).is_some_and(|c| c.role == role) {
+            let candidate = hunt.candidates[hunt.next].clone();
+            let attempt = self.start_attempt(id, tr, candidate, ring_secs);
+            hunt.ringing.push(Ringing {
+                attempt,
+                candidate: hunt.next,
+            });
+            hunt.next += 1;
         }
-        hunt.current = seqs[0];
-        hunt.wave_last = *seqs.last().expect("a wave has someone");
-        self.turn.steps.push(Step::Queue { wait_secs: ring_secs });
+        self.turn.steps.push(Step::Queue);
         self.turn.position.hunt = Some(hunt);
         true
     }
@@ -682,31 +684,26 @@ impl Walker<'_, '_> {
             self.turn.steps.push(Step::HangUp);
             return;
         };
-        let wave = hunt.current..=hunt.wave_last.max(hunt.current);
-        let accepted = accepted.filter(|seq| wave.contains(seq));
-        let bridged = result == "bridged" && accepted.is_some();
-        for seq in wave.clone() {
-            let outcome = match (bridged, Some(seq) == accepted) {
+        let winner = hunt.ringing.iter().find(|r| Some(r.attempt) == accepted);
+        let bridged = result == "bridged" && winner.is_some();
+        for r in &hunt.ringing {
+            let outcome = match (bridged, Some(r) == winner) {
                 (true, true) => AttemptOutcome::Accepted,
                 (true, false) => AttemptOutcome::Canceled,
                 _ if caller_gone => AttemptOutcome::Canceled,
                 _ => AttemptOutcome::NoAnswer,
             };
             // Attempts already ended by their own status keep their outcome (the store only ends ringing ones).
-            self.turn.attempt_ends.push((seq, outcome));
+            self.turn.attempt_ends.push((r.attempt, outcome));
         }
+        let attempts: Vec<u32> = hunt.ringing.iter().map(|r| r.attempt).collect();
         self.event(
             "transfer-wave-ended",
             Some(id),
-            json!({ "queue_result": result, "attempts": [hunt.current, hunt.wave_last], "accepted": accepted }),
+            json!({ "queue_result": result, "attempts": attempts, "accepted": winner.map(|r| r.attempt) }),
         );
-        if bridged {
-            let index = hunt.next - (hunt.wave_last - hunt.current + 1) as usize
-                + (accepted.expect("bridged") - hunt.current) as usize;
-            let role = hunt
-                .candidates
-                .get(index)
-                .map_or_else(|| tr.role.clone(), |c| c.role.clone());
+        if let (true, Some(winner)) = (bridged, winner) {
+            let role = hunt.candidates[winner.candidate].role.clone();
             self.turn.position.hunt = None;
             self.reach(Outcome::Answered { role });
             self.turn.steps.push(Step::HangUp);
@@ -725,11 +722,14 @@ impl Walker<'_, '_> {
             return false;
         };
         let candidate = hunt.candidates[hunt.next].clone();
-        hunt.next += 1;
         let ring_secs = tr.ring_seconds.min(remaining);
         let number = candidate.phone.clone();
         let seq = self.start_attempt(id, tr, candidate, ring_secs);
-        hunt.current = seq;
+        hunt.ringing = vec![Ringing {
+            attempt: seq,
+            candidate: hunt.next,
+        }];
+        hunt.next += 1;
         self.turn.steps.push(Step::Dial {
             number,
             caller_id: self.ctx.caller_id.map(str::to_owned),
@@ -771,6 +771,11 @@ impl Walker<'_, '_> {
             }
             return;
         };
+        let Some(&ringing) = hunt.ringing.first() else {
+            // Nothing was ringing (a stale or forged event): carry on with the hunt.
+            self.attempt_failed(id, tr, &hunt, caller_gone);
+            return;
+        };
         let outcome = match screen {
             Some(Screen::Accepted) if status.connected() => AttemptOutcome::Accepted,
             _ if caller_gone => AttemptOutcome::Canceled,
@@ -779,22 +784,22 @@ impl Walker<'_, '_> {
             Some(Screen::NoKey) => AttemptOutcome::NoAnswer,
             None => status.unscreened_outcome(),
         };
-        let who = hunt.candidates.get(hunt.next.saturating_sub(1));
+        let who = &hunt.candidates[ringing.candidate];
         self.event(
             "transfer-attempt-ended",
             Some(id),
             json!({
-                "attempt": hunt.current,
-                "staff_id": who.map(|c| c.staff_id),
-                "staff": who.map(|c| c.name.clone()),
+                "attempt": ringing.attempt,
+                "staff_id": who.staff_id,
+                "staff": who.name,
                 "outcome": outcome.as_str(),
                 "dial_status": status.as_str(),
                 "screen": screen.map(Screen::as_str),
             }),
         );
-        self.turn.attempt_ends.push((hunt.current, outcome));
+        self.turn.attempt_ends.push((ringing.attempt, outcome));
         if outcome == AttemptOutcome::Accepted {
-            let role = who.map_or_else(|| tr.role.clone(), |c| c.role.clone());
+            let role = who.role.clone();
             self.turn.position.hunt = None;
             self.reach(Outcome::Answered { role });
             self.turn.steps.push(Step::HangUp);
@@ -1320,7 +1325,7 @@ mod tests {
         .unwrap();
         let start = run(&s, None, CallEvent::Start, false);
         let t = run(&s, Some(&start.position), key("1"), false);
-        assert_eq!(t.steps.last(), Some(&Step::Queue { wait_secs: 20 }));
+        assert_eq!(t.steps.last(), Some(&Step::Queue));
         let rung: Vec<(u32, &str)> = t.attempts.iter().map(|a| (a.seq, a.candidate.name.as_str())).collect();
         assert_eq!(rung, [(1, "Awa"), (2, "Bea")], "both midwives at once");
         assert!(t.attempts.iter().all(|a| a.strategy == Strategy::Simultaneous));

@@ -42,8 +42,9 @@ pub enum Step {
     /// Hold the caller in the call's queue, hearing a ringback tone, while the
     /// professionals of a simultaneous hunt are rung through the provider's
     /// API; the first to press 1 joins the queue. The caller leaves it when the
-    /// wave is over; the result comes back as `QueueEnded`.
-    Queue { wait_secs: u32 },
+    /// wave is over (decided by the wait URL, from the stored attempts); the
+    /// result comes back as `QueueEnded`.
+    Queue,
     /// Record a message after a beep; the result comes back as `Recorded` or `NoRecording`.
     Record { max_secs: u32 },
     /// End the call.

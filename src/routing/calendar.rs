@@ -104,26 +104,25 @@ pub fn render_feed(calendar_name: &str, host: &str, events: &[FeedEvent], now: D
 /// Events of one person's own feed: their shifts, touching ones merged, each
 /// titled "Astreinte — {role label}".
 pub fn staff_feed_events(shifts: &[Shift], role_label: &dyn Fn(&str) -> String) -> Vec<FeedEvent> {
-    merge_shifts(shifts)
-        .into_iter()
-        .map(|shift| FeedEvent {
-            uid_key: shift_uid_key(&shift),
-            summary: format!("Astreinte — {}", role_label(&shift.role)),
-            description: None,
-            starts_at: shift.starts_at,
-            ends_at: shift.ends_at,
-        })
-        .collect()
+    shift_events(shifts, |shift| format!("Astreinte — {}", role_label(&shift.role)))
 }
 
 /// Events of a role's feed: everyone's shifts, touching ones of the same person
 /// merged, each titled "{name} — astreinte {role label}".
 pub fn role_feed_events(shifts: &[Shift], staff_name: &dyn Fn(StaffId) -> String, role_label: &str) -> Vec<FeedEvent> {
+    shift_events(shifts, |shift| {
+        format!("{} — astreinte {role_label}", staff_name(shift.staff))
+    })
+}
+
+/// The merged shifts as events; only the title differs between the two feeds,
+/// so that the same shift keeps the same UID in both.
+fn shift_events(shifts: &[Shift], summary: impl Fn(&Shift) -> String) -> Vec<FeedEvent> {
     merge_shifts(shifts)
         .into_iter()
         .map(|shift| FeedEvent {
             uid_key: shift_uid_key(&shift),
-            summary: format!("{} — astreinte {role_label}", staff_name(shift.staff)),
+            summary: summary(&shift),
             description: None,
             starts_at: shift.starts_at,
             ends_at: shift.ends_at,
@@ -135,6 +134,11 @@ pub fn role_feed_events(shifts: &[Shift], staff_name: &dyn Fn(StaffId) -> String
 /// overlap), so a night followed by a weekend shows as one block instead of
 /// two events split at the rule boundary; empty shifts are dropped. Ordered by
 /// start, then role, then person, so feeds come out the same on every render.
+///
+/// One sweep of [`Roster::shifts`](super::schedule::Roster::shifts) already
+/// joins them; this also holds for shifts gathered from several sweeps (a
+/// person's feed sweeps each of their roles, and a role can be listed twice),
+/// which would otherwise give two events with the same UID.
 fn merge_shifts(shifts: &[Shift]) -> Vec<Shift> {
     let mut sorted: Vec<&Shift> = shifts.iter().filter(|s| s.ends_at > s.starts_at).collect();
     sorted.sort_by(|a, b| (&a.role, a.staff, a.starts_at, a.ends_at).cmp(&(&b.role, b.staff, b.starts_at, b.ends_at)));
@@ -166,9 +170,7 @@ fn shift_uid_key(shift: &Shift) -> String {
 /// Hashed so the UID has a fixed length and a safe alphabet whatever the role
 /// slug, and reveals nothing beyond what the event already says.
 fn event_uid(uid_key: &str, host: &str) -> String {
-    let digest = Sha256::digest(uid_key.as_bytes());
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    format!("{hex}@{host}")
+    format!("{}@{host}", hex::encode(Sha256::digest(uid_key.as_bytes())))
 }
 
 /// Makes user-supplied text safe for a TEXT value. The crate escapes `\n` but
@@ -603,6 +605,12 @@ mod tests {
         let role = role_feed_events(&shifts[..1], &name, "sage-femme");
         assert_eq!(own[0].uid_key, role[0].uid_key);
         assert_eq!(own[0].uid_key, "role:sage-femme:staff:5:2026-12-24T17:00:00Z");
+        // Pinned: a UID that changed with a new version of the service would
+        // make every subscribed calendar show each shift twice.
+        assert_eq!(
+            event_uid(&own[0].uid_key, HOST),
+            "6e7be1aa19b2831810b95fe14867a8451bacd351d19924b10ce2c322179a98c3@numerovert"
+        );
     }
 
     #[test]

@@ -100,8 +100,13 @@ pub fn validate_staff(d: &StaffDraft, roles: &[String]) -> Result<StaffInput, Ve
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut member_roles = d.roles.clone();
-    member_roles.dedup();
+    // A role listed twice is held once, in the order first given.
+    let mut member_roles: Vec<String> = Vec::new();
+    for role in &d.roles {
+        if !member_roles.contains(role) {
+            member_roles.push(role.clone());
+        }
+    }
     Ok(StaffInput {
         name: name.to_owned(),
         phone: phone.expect("checked"),
@@ -360,10 +365,7 @@ pub fn new_secret() -> (String, String) {
 /// is enough (no password stretching needed) and allows lookup by hash.
 pub fn hash_secret(token: &str) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 #[cfg(test)]
@@ -435,6 +437,20 @@ mod tests {
         let errors = validate_staff(&d, &roles()).unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["name", "phone", "roles"]);
+    }
+
+    #[test]
+    fn a_role_given_twice_is_held_once() {
+        let d = StaffDraft {
+            name: "Awa".into(),
+            phone: "06 12 34 56 78".into(),
+            roles: ["sage-femme", "psychologue", "sage-femme"].map(String::from).to_vec(),
+            active: true,
+        };
+        assert_eq!(
+            validate_staff(&d, &roles()).unwrap().roles,
+            ["sage-femme", "psychologue"]
+        );
     }
 
     #[test]

@@ -469,7 +469,8 @@ fn weekday_index(day: Weekday) -> usize {
 }
 
 /// The UTC offset of `tz` at `at`.
-fn offset_at(tz: Tz, at: DateTime<Utc>) -> TimeDelta {
+/// The UTC offset of `tz` at `at`.
+pub(crate) fn offset_at(tz: Tz, at: DateTime<Utc>) -> TimeDelta {
     let seconds = tz.offset_from_utc_datetime(&at.naive_utc()).fix().local_minus_utc();
     TimeDelta::seconds(i64::from(seconds))
 }
@@ -514,7 +515,12 @@ fn first_instant_in(
 /// Time zones expose no list of transitions, so offsets are probed hourly
 /// and a change is pinned to the second by bisection; tzdata transitions are
 /// whole seconds and months apart, never two within an hour.
-fn next_offset_change(tz: Tz, from: DateTime<Utc>, offset: TimeDelta, limit: DateTime<Utc>) -> DateTime<Utc> {
+pub(crate) fn next_offset_change(
+    tz: Tz,
+    from: DateTime<Utc>,
+    offset: TimeDelta,
+    limit: DateTime<Utc>,
+) -> DateTime<Utc> {
     let step = TimeDelta::hours(1);
     let mut probe = from;
     while probe < limit {

@@ -16,14 +16,13 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use chrono::{
-    DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Utc, Weekday,
-};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::holidays::{holiday_name, HolidayRegion};
-use super::hours::TimeWindow;
+use super::hours::{next_offset_change, offset_at, TimeWindow};
+use crate::db::roster::holiday_policy_name;
 
 pub type StaffId = i64;
 
@@ -193,7 +192,7 @@ impl Roster {
     /// Who is on duty for `role` at `at`, in ringing order, with the decision path.
     pub fn on_duty(&self, role: &str, cal: &Calendar, at: DateTime<Utc>) -> Duty {
         let mut trace = Vec::new();
-        let people = self.resolve(role, cal, at, &mut Steps(Some(&mut trace)));
+        let people = RoleSchedule::of(self, role).resolve(cal, at, &mut Steps(Some(&mut trace)));
         Duty { people, trace }
     }
 
@@ -216,29 +215,25 @@ impl Roster {
         required: &dyn Fn(DateTime<Utc>) -> bool,
     ) -> Vec<Gap> {
         let mut gaps: Vec<Gap> = Vec::new();
-        for segment in self.segments(role, cal, from, to) {
-            if !segment.people.is_empty() {
-                continue;
-            }
-            let mut cuts = vec![segment.start];
-            let mut quarter = next_quarter_hour(segment.start);
-            while let Some(cut) = quarter.filter(|&cut| cut < segment.end) {
-                cuts.push(cut);
-                quarter = cut.checked_add_signed(TimeDelta::seconds(QUARTER_HOUR_SECONDS));
-            }
-            for (i, &start) in cuts.iter().enumerate() {
-                let end = cuts.get(i + 1).copied().unwrap_or(segment.end);
-                if !required(start) {
-                    continue;
+        let uncovered = self
+            .segments(role, cal, from, to)
+            .into_iter()
+            .filter(|s| s.people.is_empty());
+        for segment in uncovered {
+            let mut start = segment.start;
+            while start < segment.end {
+                let end = next_quarter_hour(start).map_or(segment.end, |quarter| quarter.min(segment.end));
+                if required(start) {
+                    match gaps.last_mut() {
+                        Some(last) if last.ends_at == start => last.ends_at = end,
+                        _ => gaps.push(Gap {
+                            role: role.to_owned(),
+                            starts_at: start,
+                            ends_at: end,
+                        }),
+                    }
                 }
-                match gaps.last_mut() {
-                    Some(last) if last.ends_at == start => last.ends_at = end,
-                    _ => gaps.push(Gap {
-                        role: role.to_owned(),
-                        starts_at: start,
-                        ends_at: end,
-                    }),
-                }
+                start = end;
             }
         }
         gaps
@@ -276,18 +271,71 @@ impl Roster {
         shifts
     }
 
-    /// [`Roster::on_duty`] without the cost of the trace when `steps` is off,
-    /// since sweeps evaluate it many times.
-    fn resolve(&self, role: &str, cal: &Calendar, at: DateTime<Utc>, steps: &mut Steps) -> Vec<StaffId> {
+    /// Splits `[from, to)` into consecutive stretches over which the answer
+    /// of `on_duty` does not change, merging neighbours with the same answer.
+    fn segments(&self, role: &str, cal: &Calendar, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Segment> {
+        let schedule = RoleSchedule::of(self, role);
+        let points = schedule.change_points(cal.tz, from, to);
+        let mut segments: Vec<Segment> = Vec::new();
+        for (i, &start) in points.iter().enumerate() {
+            let end = points.get(i + 1).copied().unwrap_or(to);
+            let people = schedule.resolve(cal, start, &mut Steps(None));
+            match segments.last_mut() {
+                Some(last) if last.people == people => last.end = end,
+                _ => segments.push(Segment { start, end, people }),
+            }
+        }
+        segments
+    }
+}
+
+/// The part of a roster that concerns one role, in the order it applies.
+///
+/// Built once per question: a sweep resolves the role at every change point,
+/// and filtering and sorting the whole roster again at each would be wasted.
+struct RoleSchedule<'a> {
+    roster: &'a Roster,
+    role: &'a str,
+    /// By priority, then id; each with its rotation, when that still exists.
+    rules: Vec<(&'a Rule, Option<&'a Rotation>)>,
+    /// By id, the order in which they apply.
+    overrides: Vec<&'a Override>,
+}
+
+impl<'a> RoleSchedule<'a> {
+    fn of(roster: &'a Roster, role: &'a str) -> Self {
+        let mut rules: Vec<(&Rule, Option<&Rotation>)> = roster
+            .rules
+            .iter()
+            .filter(|rule| rule.role == role)
+            .map(|rule| {
+                let rotation = rule
+                    .rotation
+                    .and_then(|id| roster.rotations.iter().find(|rotation| rotation.id == id));
+                (rule, rotation)
+            })
+            .collect();
+        rules.sort_by_key(|(rule, _)| (rule.priority, rule.id));
+        let mut overrides: Vec<&Override> = roster.overrides.iter().filter(|o| o.role == role).collect();
+        overrides.sort_by_key(|o| o.id);
+        RoleSchedule {
+            roster,
+            role,
+            rules,
+            overrides,
+        }
+    }
+
+    /// [`Roster::on_duty`], recording its steps only when `steps` is on, since
+    /// sweeps evaluate it many times and throw the trace away.
+    fn resolve(&self, cal: &Calendar, at: DateTime<Utc>, steps: &mut Steps) -> Vec<StaffId> {
         let local = at.with_timezone(&cal.tz).naive_local();
         steps.push(|| Trace::LocalTime {
             local: local.format("%Y-%m-%d %H:%M (%A)").to_string(),
         });
 
-        let mut rules: Vec<&Rule> = self.rules.iter().filter(|rule| rule.role == role).collect();
-        rules.sort_by_key(|rule| (rule.priority, rule.id));
         let mut people: Vec<StaffId> = Vec::new();
-        for rule in rules {
+        for &(rule, rotation) in &self.rules {
             let Some(window_date) = window_date(rule, local) else {
                 continue;
             };
@@ -312,7 +360,7 @@ impl Roster {
             });
             // A rule naming a rotation that no longer exists still brings its
             // fixed staff: losing part of the coverage beats losing all of it.
-            if let Some(rotation) = rule.rotation.and_then(|id| self.rotation(id)) {
+            if let Some(rotation) = rotation {
                 if let Some((turn, staff)) = rotation.on_turn(local) {
                     steps.push(|| Trace::RotationTurn {
                         rotation: rotation.id,
@@ -329,13 +377,7 @@ impl Roster {
 
         // Overrides are absolute periods (a sick leave from this instant to
         // that one), so they are compared as instants, not on the wall clock.
-        let mut overrides: Vec<&Override> = self
-            .overrides
-            .iter()
-            .filter(|o| o.role == role && o.starts_at <= at && at < o.ends_at)
-            .collect();
-        overrides.sort_by_key(|o| o.id);
-        for o in overrides {
+        for o in self.overrides.iter().filter(|o| o.starts_at <= at && at < o.ends_at) {
             let changed = apply_override(&mut people, &o.kind);
             steps.push(|| Trace::OverrideApplied {
                 id: o.id,
@@ -345,10 +387,10 @@ impl Roster {
         }
 
         people.retain(|&staff| {
-            let reason = match self.member(staff) {
+            let reason = match self.roster.member(staff) {
                 None => Some("unknown"),
                 Some(member) if !member.active => Some("inactive"),
-                Some(member) if !member.roles.iter().any(|r| r == role) => Some("not in role"),
+                Some(member) if !member.roles.iter().any(|r| r == self.role) => Some("not in role"),
                 Some(_) => None,
             };
             if let Some(reason) = reason {
@@ -363,63 +405,55 @@ impl Roster {
         people
     }
 
-    fn rotation(&self, id: i64) -> Option<&Rotation> {
-        self.rotations.iter().find(|rotation| rotation.id == id)
-    }
-
-    /// Splits `[from, to)` into consecutive stretches over which the answer
-    /// of `on_duty` does not change, merging neighbours with the same answer.
-    fn segments(&self, role: &str, cal: &Calendar, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Segment> {
-        let points = self.change_points(role, cal, from, to);
-        let mut segments: Vec<Segment> = Vec::new();
-        for (i, &start) in points.iter().enumerate() {
-            let end = points.get(i + 1).copied().unwrap_or(to);
-            let people = self.resolve(role, cal, start, &mut Steps(None));
-            match segments.last_mut() {
-                Some(last) if last.people == people => last.end = end,
-                _ => segments.push(Segment { start, end, people }),
-            }
-        }
-        segments
-    }
-
     /// Sorted instants of `[from, to)`, starting with `from`, such that the
-    /// answer of `on_duty` is constant from each one to the next.
+    /// answer of `resolve` is constant from each one to the next.
     ///
-    /// Between two clock changes the wall clock runs with the instants, so the
-    /// answer can only change where the wall clock crosses a time the rules
-    /// care about (midnight for the weekday and the holiday, window bounds,
-    /// handoff times), where an override starts or ends, or where the wall
-    /// clock jumps. Every instant showing one of those wall-clock times is
-    /// taken, both passes of the autumn overlap included; a time lost in the
-    /// spring-forward gap is first shown at the gap's end, which is also the
-    /// clock change itself.
-    fn change_points(&self, role: &str, cal: &Calendar, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<DateTime<Utc>> {
+    /// The answer can only change where the wall clock crosses a time the
+    /// rules care about (midnight for the weekday and the holiday, window
+    /// bounds, handoff times), where an override starts or ends, or where the
+    /// wall clock jumps. As in [`super::hours`], wall-clock times are never
+    /// converted to instants through the time zone: the period is cut at its
+    /// clock changes, and within each piece the wall clock is the instant
+    /// plus one fixed offset, so a wall-clock time is shown by at most one
+    /// instant of the piece, found by subtraction. Both passes of the autumn
+    /// overlap fall out as two pieces; a time lost in the spring-forward gap
+    /// falls in no piece, and is first passed where the next piece starts.
+    fn change_points(&self, tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<DateTime<Utc>> {
         if from >= to {
             return Vec::new();
         }
-        let mut points = vec![from];
-        for o in self.overrides.iter().filter(|o| o.role == role) {
-            points.extend([o.starts_at, o.ends_at]);
-        }
         let mut times = vec![NaiveTime::MIN];
-        for rule in self.rules.iter().filter(|rule| rule.role == role) {
+        for &(rule, rotation) in &self.rules {
             times.extend([rule.window.start, rule.window.end]);
-            times.extend(rule.rotation.and_then(|id| self.rotation(id)).map(|r| r.handoff_time));
+            times.extend(rotation.map(|rotation| rotation.handoff_time));
         }
         times.sort();
         times.dedup();
-        // A day of margin on each side: the wall clock of an instant can be a
-        // day off its UTC date, and a window crossing midnight starts the day before.
-        let local_date = |at: DateTime<Utc>| at.with_timezone(&cal.tz).date_naive();
-        let first = local_date(from).pred_opt().unwrap_or(NaiveDate::MIN);
-        let last = local_date(to).succ_opt().unwrap_or(NaiveDate::MAX);
-        for day in first.iter_days().take_while(|&day| day <= last) {
-            for &time in &times {
-                points.extend(instants_showing(cal.tz, day.and_time(time)));
+
+        let mut points: Vec<DateTime<Utc>> = self.overrides.iter().flat_map(|o| [o.starts_at, o.ends_at]).collect();
+        let mut bounds = vec![from];
+        bounds.extend(offset_changes(tz, from, to).into_iter().filter(|&change| change < to));
+        bounds.push(to);
+        for piece in bounds.windows(2) {
+            let (start, end) = (piece[0], piece[1]);
+            points.push(start);
+            let offset = offset_at(tz, start);
+            let wall = |at: DateTime<Utc>| at.naive_utc().checked_add_signed(offset);
+            let (Some(first), Some(last)) = (wall(start), wall(end)) else {
+                continue;
+            };
+            for day in first.date().iter_days().take_while(|&day| day <= last.date()) {
+                for &time in &times {
+                    let Some(at) = day.and_time(time).checked_sub_signed(offset) else {
+                        continue;
+                    };
+                    let at = at.and_utc();
+                    if start <= at && at < end {
+                        points.push(at);
+                    }
+                }
             }
         }
-        points.extend(offset_changes(cal.tz, from, to));
         points.retain(|&point| from <= point && point < to);
         points.sort();
         points.dedup();
@@ -434,7 +468,7 @@ struct Segment {
     people: Vec<StaffId>,
 }
 
-/// Where [`Roster::resolve`] records its decision path, if anywhere. Steps are
+/// Where [`RoleSchedule::resolve`] records its decision path, if anywhere. Steps are
 /// built lazily so that sweeps do not format strings they throw away.
 struct Steps<'a>(Option<&'a mut Vec<Trace>>);
 
@@ -531,77 +565,18 @@ fn apply_override(people: &mut Vec<StaffId>, kind: &OverrideKind) -> bool {
     }
 }
 
-/// Every instant whose wall clock in `tz` reads `local`: one, both passes of
-/// an autumn overlap, or for a time in the spring-forward gap the first
-/// instant after the gap.
-fn instants_showing(tz: Tz, local: NaiveDateTime) -> Vec<DateTime<Utc>> {
-    match tz.from_local_datetime(&local) {
-        LocalResult::Single(at) => vec![at.with_timezone(&Utc)],
-        LocalResult::Ambiguous(first, second) => vec![first.with_timezone(&Utc), second.with_timezone(&Utc)],
-        LocalResult::None => first_instant_from(tz, local).into_iter().collect(),
-    }
-}
-
-/// Real UTC offsets lie within −12:00..+14:00; a wider margin costs nothing.
-const MAX_OFFSET_SECONDS: i64 = 16 * 3600;
-
-/// The first instant whose wall clock in `tz` reads `local` or later.
-///
-/// Found by bisection on whole seconds (tzdata transitions are whole seconds)
-/// over a window where the wall clock is assumed not to jump backwards, which
-/// holds for every real zone: clock changes are months apart.
-fn first_instant_from(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
-    let wall = |timestamp: i64| DateTime::from_timestamp(timestamp, 0).map(|at| at.with_timezone(&tz).naive_local());
-    let naive = local.and_utc().timestamp();
-    // The wall clock is at most MAX_OFFSET ahead of UTC, so it still reads
-    // before `local` at `before`, and at least as far behind, so it reads
-    // `local` or later at `after`.
-    let mut before = naive - MAX_OFFSET_SECONDS - 1;
-    let mut after = naive + MAX_OFFSET_SECONDS + 1;
-    while after - before > 1 {
-        let middle = before + (after - before) / 2;
-        if wall(middle)? < local {
-            before = middle;
-        } else {
-            after = middle;
-        }
-    }
-    DateTime::from_timestamp(after, 0)
-}
-
-/// The instants of `(from, to]` where the UTC offset of `tz` changes.
-///
-/// Time zones expose no list of transitions, so offsets are probed hourly and
-/// a change is pinned to the second by bisection; transitions are whole
-/// seconds and months apart, never two within an hour.
+/// The instants of `(from, to)` where the UTC offset of `tz` changes.
 fn offset_changes(tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<DateTime<Utc>> {
-    let offset = |at: DateTime<Utc>| tz.offset_from_utc_datetime(&at.naive_utc()).fix();
-    let offset_at_second = |timestamp: i64| DateTime::from_timestamp(timestamp, 0).map(offset);
     let mut changes = Vec::new();
-    let mut probe = from;
-    let mut current = offset(from);
-    while probe < to {
-        let next = probe
-            .checked_add_signed(TimeDelta::hours(1))
-            .map_or(to, |next| next.min(to));
-        let next_offset = offset(next);
-        if next_offset != current {
-            let mut same = probe.timestamp();
-            let mut changed = next.timestamp() + i64::from(next.timestamp_subsec_nanos() > 0);
-            while changed - same > 1 {
-                let middle = same + (changed - same) / 2;
-                if offset_at_second(middle) == Some(current) {
-                    same = middle;
-                } else {
-                    changed = middle;
-                }
-            }
-            changes.extend(DateTime::from_timestamp(changed, 0));
-            current = next_offset;
+    let mut at = from;
+    loop {
+        let change = next_offset_change(tz, at, offset_at(tz, at), to);
+        if change >= to {
+            return changes;
         }
-        probe = next;
+        changes.push(change);
+        at = change;
     }
-    changes
 }
 
 const QUARTER_HOUR_SECONDS: i64 = 15 * 60;
@@ -610,15 +585,6 @@ const QUARTER_HOUR_SECONDS: i64 = 15 * 60;
 fn next_quarter_hour(at: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let next = (at.timestamp().div_euclid(QUARTER_HOUR_SECONDS) + 1) * QUARTER_HOUR_SECONDS;
     DateTime::from_timestamp(next, 0)
-}
-
-/// The kebab-case id of a policy, as in the serialised form.
-fn policy_id(policy: HolidayPolicy) -> &'static str {
-    match policy {
-        HolidayPolicy::Always => "always",
-        HolidayPolicy::NotOnHolidays => "not-on-holidays",
-        HolidayPolicy::OnlyOnHolidays => "only-on-holidays",
-    }
 }
 
 fn describe_override(kind: &OverrideKind) -> String {
@@ -651,13 +617,17 @@ impl fmt::Display for Trace {
             } => write!(
                 f,
                 "rule {rule} skipped: holiday {holiday} (policy {})",
-                policy_id(*policy)
+                holiday_policy_name(*policy)
             ),
             Trace::RuleSkippedForHoliday {
                 rule,
                 holiday: None,
                 policy,
-            } => write!(f, "rule {rule} skipped: not a holiday (policy {})", policy_id(*policy)),
+            } => write!(
+                f,
+                "rule {rule} skipped: not a holiday (policy {})",
+                holiday_policy_name(*policy)
+            ),
             Trace::RotationTurn { rotation, staff, turn } => {
                 write!(f, "rotation {rotation}: turn {turn} → staff {staff}")
             }
@@ -677,8 +647,10 @@ impl fmt::Display for Trace {
 
 #[cfg(test)]
 mod tests {
+    use chrono::{TimeDelta, TimeZone};
+
     use super::*;
-    use chrono::Timelike;
+    use chrono::{LocalResult, Timelike};
     use chrono_tz::Europe::Paris;
     use proptest::prelude::*;
 
@@ -903,6 +875,13 @@ mod tests {
         }
     }
 
+    /// One rule covering the whole week with nobody but `rotation`'s member on turn.
+    fn rotation_around_the_clock(rotation: Rotation) -> Roster {
+        let mut all_day = rule(1, &WEEK, TimeWindow::ALL_DAY, &[]);
+        all_day.rotation = Some(rotation.id);
+        rotating(vec![rotation], vec![all_day])
+    }
+
     fn turns(duty: &Duty) -> Vec<(i64, StaffId, i64)> {
         duty.trace
             .iter()
@@ -963,13 +942,8 @@ mod tests {
 
     #[test]
     fn weekly_rotation_hands_over_on_its_weekday() {
-        let mut all_day = rule(1, &WEEK, TimeWindow::ALL_DAY, &[]);
-        all_day.rotation = Some(7);
         // Monday 2 March 2026 at 08:00.
-        let r = rotating(
-            vec![rotation(7, &[1, 2], Handoff::Weekly, time(8, 0), date(2026, 3, 2))],
-            vec![all_day],
-        );
+        let r = rotation_around_the_clock(rotation(7, &[1, 2], Handoff::Weekly, time(8, 0), date(2026, 3, 2)));
         assert_eq!(who(&r, paris(2026, 3, 2, 8, 0)), vec![1]);
         assert_eq!(who(&r, paris(2026, 3, 8, 23, 0)), vec![1]);
         assert_eq!(who(&r, paris(2026, 3, 9, 7, 59)), vec![1]);
@@ -985,12 +959,7 @@ mod tests {
 
     #[test]
     fn rotation_before_its_start() {
-        let mut all_day = rule(1, &WEEK, TimeWindow::ALL_DAY, &[]);
-        all_day.rotation = Some(1);
-        let r = rotating(
-            vec![rotation(1, &[1, 2, 3], Handoff::Daily, time(9, 0), date(2026, 3, 10))],
-            vec![all_day],
-        );
+        let r = rotation_around_the_clock(rotation(1, &[1, 2, 3], Handoff::Daily, time(9, 0), date(2026, 3, 10)));
         assert_eq!(who(&r, paris(2026, 3, 10, 9, 0)), vec![1]);
         assert_eq!(who(&r, paris(2026, 3, 10, 8, 59)), vec![3]);
         let half_minute_before = paris(2026, 3, 10, 9, 0) - TimeDelta::seconds(30);
@@ -1345,14 +1314,23 @@ mod tests {
     }
 
     #[test]
-    fn policy_ids_match_serde() {
+    fn traces_name_policies_as_the_api_does() {
         for policy in [
             HolidayPolicy::Always,
             HolidayPolicy::NotOnHolidays,
             HolidayPolicy::OnlyOnHolidays,
         ] {
             let json = serde_json::to_string(&policy).expect("serialises");
-            assert_eq!(json, format!("\"{}\"", policy_id(policy)));
+            let line = Trace::RuleSkippedForHoliday {
+                rule: 1,
+                holiday: None,
+                policy,
+            }
+            .to_string();
+            assert!(
+                line.ends_with(&format!("(policy {})", json.trim_matches('"'))),
+                "{line}"
+            );
         }
     }
 
@@ -1467,43 +1445,37 @@ mod tests {
 
     #[test]
     fn a_whole_day_lasts_23_or_25_hours() {
-        let r = roster(vec![rule(1, &WEEK, TimeWindow::ALL_DAY, &[1])]);
+        // A 24-hour rule spans a wall-clock day, not 24 hours of time: on the
+        // days the clocks change it lasts 23 or 25 hours, wherever it starts.
+        let on_sunday = roster(vec![rule(1, &[Weekday::Sun], TimeWindow::ALL_DAY, &[1])]);
+        let from_saturday_nine = roster(vec![rule(1, &[Weekday::Sat], window((9, 0), (9, 0)), &[1])]);
         for year in 2020..=2035 {
             for (month, hours) in [(3, 23), (10, 25)] {
                 let sunday = last_sunday(year, month);
-                let midnight = |day: NaiveDate| {
-                    Paris
-                        .from_local_datetime(&day.and_time(NaiveTime::MIN))
-                        .single()
-                        .expect("midnight exists in Paris")
-                        .with_timezone(&Utc)
-                };
-                let (from, to) = (midnight(sunday), midnight(sunday.succ_opt().expect("in range")));
-                let shifts = r.shifts(ROLE, &CAL, from, to);
-                assert_eq!(shifts, vec![shift(1, from, to)]);
-                assert_eq!((to - from).num_hours(), hours, "{sunday}");
-                // The same rule with the person changing at each midnight.
-                let mut daily = r.clone();
-                daily.rules[0].staff.clear();
-                daily.rules[0].rotation = Some(1);
-                daily.rotations = vec![rotation(1, &[1, 2], Handoff::Daily, NaiveTime::MIN, sunday)];
-                let wide = (from - TimeDelta::days(1), to + TimeDelta::days(1));
-                let shifts = daily.shifts(ROLE, &CAL, wide.0, wide.1);
+                let at = |day: NaiveDate, h| paris(day.year(), day.month(), day.day(), h, 0);
+                let saturday = sunday.pred_opt().expect("in range");
+                let monday = sunday.succ_opt().expect("in range");
+                let week = (at(sunday, 0) - TimeDelta::days(3), at(sunday, 0) + TimeDelta::days(3));
+                for (r, from, to) in [
+                    (&on_sunday, at(sunday, 0), at(monday, 0)),
+                    (&from_saturday_nine, at(saturday, 9), at(sunday, 9)),
+                ] {
+                    assert_eq!(r.shifts(ROLE, &CAL, week.0, week.1), vec![shift(1, from, to)]);
+                    assert_eq!((to - from).num_hours(), hours, "{sunday}");
+                }
+                // A daily rotation handing over at midnight: one person per wall-clock day.
+                let daily = rotation_around_the_clock(rotation(1, &[1, 2], Handoff::Daily, NaiveTime::MIN, sunday));
+                let shifts = daily.shifts(ROLE, &CAL, at(saturday, 0), at(monday, 0) + TimeDelta::days(1));
                 assert_eq!(shifts.len(), 3);
-                assert_eq!(shifts[1], shift(1, from, to));
+                assert_eq!(shifts[1], shift(1, at(sunday, 0), at(monday, 0)));
             }
         }
     }
 
     #[test]
     fn daily_handoff_at_nine_every_day_across_clock_changes() {
-        let mut all_day = rule(1, &WEEK, TimeWindow::ALL_DAY, &[]);
-        all_day.rotation = Some(1);
         let start = date(2019, 6, 1);
-        let r = rotating(
-            vec![rotation(1, &[1, 2, 3, 4, 5], Handoff::Daily, time(9, 0), start)],
-            vec![all_day],
-        );
+        let r = rotation_around_the_clock(rotation(1, &[1, 2, 3, 4, 5], Handoff::Daily, time(9, 0), start));
         for year in 2020..=2035 {
             for month in [3, 10] {
                 let sunday = last_sunday(year, month);

@@ -17,7 +17,7 @@ use super::directory::{self, FieldError, OverrideDraft, RotationDraft, RuleDraft
 use super::holidays::holiday_name;
 use super::schedule::{Override, OverrideKind, Roster, Rotation, Rule, StaffId, StaffMember, Trace};
 use crate::config::Settings;
-use crate::db::roster::{ApiToken, StaffInput};
+use crate::db::roster::ApiToken;
 use crate::db::{Store, StoreError};
 use crate::ivr::library::Library;
 use crate::ivr::script::Node;
@@ -46,6 +46,12 @@ pub enum ServiceError {
 
 pub type ServiceResult<T> = Result<T, ServiceError>;
 
+impl From<Vec<FieldError>> for ServiceError {
+    fn from(errors: Vec<FieldError>) -> ServiceError {
+        ServiceError::Invalid(errors)
+    }
+}
+
 fn invalid(field: &str, message: impl Into<String>) -> ServiceError {
     ServiceError::Invalid(vec![FieldError {
         field: field.to_owned(),
@@ -70,6 +76,25 @@ pub fn check_role(settings: &Settings, field: &str, role: &str) -> ServiceResult
             role_list(settings).join(", ")
         ),
     ))
+}
+
+/// The backup roles configured for `role`, in order.
+fn backups<'a>(settings: &'a Settings, role: &str) -> &'a [String] {
+    settings.roles.get(role).map_or(&[], |r| r.backups.as_slice())
+}
+
+/// The instant a report is asked about: `text` as people type it (RFC 3339 or
+/// the line's wall clock), or `now` when none is given.
+pub fn parse_at(settings: &Settings, text: Option<&str>, now: DateTime<Utc>) -> ServiceResult<DateTime<Utc>> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(now),
+        Some(text) => directory::parse_instant(text, settings.timezone).map_err(|message| invalid("at", message)),
+    }
+}
+
+/// Everything schedules need to answer about `at` (or to check a draft made at `at`).
+async fn roster_at(store: &dyn Store, at: DateTime<Utc>) -> ServiceResult<Roster> {
+    Ok(store.roster(at - ROSTER_MARGIN).await?)
 }
 
 /// The roles callers can be put through to: those of every transfer node of
@@ -118,7 +143,7 @@ pub async fn add_staff(
     draft: &StaffDraft,
     now: DateTime<Utc>,
 ) -> ServiceResult<StaffMember> {
-    let input = directory::validate_staff(draft, &role_list(settings)).map_err(ServiceError::Invalid)?;
+    let input = directory::validate_staff(draft, &role_list(settings))?;
     let member = store.add_staff(&input, now).await?;
     tracing::info!(staff = member.id, roles = ?member.roles, "staff member added");
     Ok(member)
@@ -131,8 +156,7 @@ pub async fn update_staff(
     draft: &StaffDraft,
     now: DateTime<Utc>,
 ) -> ServiceResult<StaffMember> {
-    staff_member(store, id).await?;
-    let input: StaffInput = directory::validate_staff(draft, &role_list(settings)).map_err(ServiceError::Invalid)?;
+    let input = directory::validate_staff(draft, &role_list(settings))?;
     let member = store
         .update_staff(id, &input, now)
         .await
@@ -175,8 +199,8 @@ pub async fn add_rotation(
     draft: &RotationDraft,
     now: DateTime<Utc>,
 ) -> ServiceResult<Rotation> {
-    let roster = store.roster(now - ROSTER_MARGIN).await?;
-    let rotation = directory::validate_rotation(draft, &roster, &role_list(settings)).map_err(ServiceError::Invalid)?;
+    let roster = roster_at(store, now).await?;
+    let rotation = directory::validate_rotation(draft, &roster, &role_list(settings))?;
     let rotation = store.add_rotation(&rotation, now).await?;
     tracing::info!(rotation = rotation.id, role = %rotation.role, "rotation added");
     Ok(rotation)
@@ -197,8 +221,8 @@ pub async fn add_rule(
     draft: &RuleDraft,
     now: DateTime<Utc>,
 ) -> ServiceResult<Rule> {
-    let roster = store.roster(now - ROSTER_MARGIN).await?;
-    let rule = directory::validate_rule(draft, &roster, &role_list(settings)).map_err(ServiceError::Invalid)?;
+    let roster = roster_at(store, now).await?;
+    let rule = directory::validate_rule(draft, &roster, &role_list(settings))?;
     let rule = store.add_rule(&rule, now).await?;
     tracing::info!(rule = rule.id, role = %rule.role, "schedule rule added");
     Ok(rule)
@@ -219,9 +243,8 @@ pub async fn add_override(
     draft: &OverrideDraft,
     now: DateTime<Utc>,
 ) -> ServiceResult<Override> {
-    let roster = store.roster(now - ROSTER_MARGIN).await?;
-    let o = directory::validate_override(draft, &roster, &role_list(settings), settings.timezone)
-        .map_err(ServiceError::Invalid)?;
+    let roster = roster_at(store, now).await?;
+    let o = directory::validate_override(draft, &roster, &role_list(settings), settings.timezone)?;
     let o = store.add_override(&o, now).await?;
     tracing::info!(r#override = o.id, role = %o.role, "schedule override added");
     Ok(o)
@@ -241,7 +264,6 @@ pub async fn delete_override(store: &dyn Store, id: i64) -> ServiceResult<()> {
 
 /// Issues a new secret calendar link for a staff member; the previous one stops working.
 pub async fn staff_calendar_link(store: &dyn Store, settings: &Settings, id: StaffId) -> ServiceResult<String> {
-    staff_member(store, id).await?;
     let (token, hash) = directory::new_secret();
     store
         .set_staff_calendar_token(id, &hash)
@@ -252,13 +274,19 @@ pub async fn staff_calendar_link(store: &dyn Store, settings: &Settings, id: Sta
 }
 
 /// Issues a new secret calendar link for a role; the previous one stops working.
+/// The role is the thing named, like a staff id: an unknown one is not found.
 pub async fn role_calendar_link(
     store: &dyn Store,
     settings: &Settings,
     role: &str,
     now: DateTime<Utc>,
 ) -> ServiceResult<String> {
-    check_role(settings, "role", role)?;
+    if !settings.roles.contains_key(role) {
+        return Err(ServiceError::NotFound(format!(
+            "no role \"{role}\"; configured roles: {}",
+            role_list(settings).join(", ")
+        )));
+    }
     let (token, hash) = directory::new_secret();
     store.set_role_calendar_token(role, &hash, now).await?;
     tracing::info!(role, "new role calendar link issued");
@@ -305,12 +333,23 @@ impl fmt::Display for PersonRef {
     }
 }
 
-fn person(roster: &Roster, id: StaffId) -> PersonRef {
+/// Names `id` from `staff` (a roster's or the directory's list).
+pub fn person(staff: &[StaffMember], id: StaffId) -> PersonRef {
     PersonRef {
         id,
-        name: roster
-            .member(id)
+        name: staff
+            .iter()
+            .find(|m| m.id == id)
             .map_or_else(|| "unknown person".to_owned(), |m| m.name.clone()),
+    }
+}
+
+/// What an override changes, in English, with people named by `who`.
+pub fn override_change(kind: &OverrideKind, who: impl Fn(StaffId) -> String) -> String {
+    match *kind {
+        OverrideKind::Replace { staff, by } => format!("replace {} by {}", who(staff), who(by)),
+        OverrideKind::Add { staff } => format!("add {}", who(staff)),
+        OverrideKind::Remove { staff } => format!("remove {}", who(staff)),
     }
 }
 
@@ -359,7 +398,7 @@ pub struct WhoReport {
 /// Who is on duty for `role` at `at`, with the decision path.
 pub async fn who(store: &dyn Store, settings: &Settings, role: &str, at: DateTime<Utc>) -> ServiceResult<WhoReport> {
     check_role(settings, "role", role)?;
-    let roster = store.roster(at - ROSTER_MARGIN).await?;
+    let roster = roster_at(store, at).await?;
     let cal = settings.calendar();
     let duty = roster.on_duty(role, &cal, at);
     let steps = duty
@@ -370,23 +409,15 @@ pub async fn who(store: &dyn Store, settings: &Settings, role: &str, at: DateTim
             detail: step.clone(),
         })
         .collect();
-    let people: Vec<PersonRef> = duty.people.iter().map(|&id| person(&roster, id)).collect();
+    let named = |ids: &[StaffId]| -> Vec<PersonRef> { ids.iter().map(|&id| person(&roster.staff, id)).collect() };
+    let people = named(&duty.people);
     let backups = if people.is_empty() {
-        settings
-            .roles
-            .get(role)
-            .map(|r| r.backups.clone())
-            .unwrap_or_default()
-            .into_iter()
+        backups(settings, role)
+            .iter()
             .map(|backup| BackupDuty {
-                label: settings.role_label(&backup),
-                people: roster
-                    .on_duty(&backup, &cal, at)
-                    .people
-                    .iter()
-                    .map(|&id| person(&roster, id))
-                    .collect(),
-                role: backup,
+                role: backup.clone(),
+                label: settings.role_label(backup),
+                people: named(&roster.on_duty(backup, &cal, at).people),
             })
             .collect()
     } else {
@@ -410,7 +441,7 @@ pub async fn who(store: &dyn Store, settings: &Settings, role: &str, at: DateTim
 
 /// A step of the trace in English, naming people instead of giving their ids.
 fn step_text(step: &Trace, roster: &Roster) -> String {
-    let who = |id: StaffId| person(roster, id).to_string();
+    let who = |id: StaffId| person(&roster.staff, id).to_string();
     match step {
         Trace::RotationTurn { rotation, staff, turn } => {
             let name = roster
@@ -421,11 +452,7 @@ fn step_text(step: &Trace, roster: &Roster) -> String {
             format!("rotation {rotation}{name}: turn {turn} → {}", who(*staff))
         }
         Trace::OverrideApplied { id, kind, changed } => {
-            let what = match *kind {
-                OverrideKind::Replace { staff, by } => format!("replace {} by {}", who(staff), who(by)),
-                OverrideKind::Add { staff } => format!("add {}", who(staff)),
-                OverrideKind::Remove { staff } => format!("remove {}", who(staff)),
-            };
+            let what = override_change(kind, who);
             let note = roster
                 .overrides
                 .iter()
@@ -521,15 +548,14 @@ pub async fn gaps(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> ServiceResult<Vec<GapReport>> {
-    let roster = store.roster(from - ROSTER_MARGIN).await?;
+    let roster = roster_at(store, from).await?;
     let cal = settings.calendar();
     let open = |at: DateTime<Utc>| settings.hours.is_open(at);
     let always = |_: DateTime<Utc>| true;
     let mut out = Vec::new();
     for role in roles {
-        let backups = settings.roles.get(role).map(|r| r.backups.clone()).unwrap_or_default();
         for gap in roster.gaps(role, &cal, from, to, &open) {
-            let covered_by_backups = backups
+            let covered_by_backups = backups(settings, role)
                 .iter()
                 .filter(|b| roster.gaps(b, &cal, gap.starts_at, gap.ends_at, &always).is_empty())
                 .cloned()
@@ -574,15 +600,30 @@ fn bare_label(settings: &Settings, role: &str) -> String {
     label
 }
 
-/// The iCalendar feed of one person's shifts, from a week ago to two months ahead.
+fn no_calendar() -> ServiceError {
+    ServiceError::NotFound("no such calendar".to_owned())
+}
+
+/// The period a feed shows, from a week ago to two months ahead, and the
+/// roster that covers it.
+async fn feed_roster(store: &dyn Store, now: DateTime<Utc>) -> ServiceResult<(Roster, DateTime<Utc>, DateTime<Utc>)> {
+    let (from, to) = (now - FEED_PAST, now + FEED_AHEAD);
+    Ok((roster_at(store, from).await?, from, to))
+}
+
+/// The iCalendar feed of the person whose calendar link's secret hashes to
+/// `token_hash`. An unknown secret is not found, without saying more.
 pub async fn staff_feed(
     store: &dyn Store,
     settings: &Settings,
-    member: &StaffMember,
+    token_hash: &str,
     now: DateTime<Utc>,
 ) -> ServiceResult<String> {
-    let (from, to) = (now - FEED_PAST, now + FEED_AHEAD);
-    let roster = store.roster(from - ROSTER_MARGIN).await?;
+    let member = store
+        .staff_by_calendar_token(token_hash)
+        .await?
+        .ok_or_else(no_calendar)?;
+    let (roster, from, to) = feed_roster(store, now).await?;
     let cal = settings.calendar();
     let shifts: Vec<_> = member
         .roles
@@ -599,18 +640,24 @@ pub async fn staff_feed(
     ))
 }
 
-/// The iCalendar feed of everyone's shifts for a role.
+/// The iCalendar feed of everyone's shifts for the role whose calendar link's
+/// secret hashes to `token_hash`.
 pub async fn role_feed(
     store: &dyn Store,
     settings: &Settings,
-    role: &str,
+    token_hash: &str,
     now: DateTime<Utc>,
 ) -> ServiceResult<String> {
-    let (from, to) = (now - FEED_PAST, now + FEED_AHEAD);
-    let roster = store.roster(from - ROSTER_MARGIN).await?;
-    let shifts = roster.shifts(role, &settings.calendar(), from, to);
-    let label = bare_label(settings, role);
-    let events = calendar::role_feed_events(&shifts, &|id| person(&roster, id).name, &label);
+    let role = store
+        .role_by_calendar_token(token_hash)
+        .await?
+        // A role removed from the configuration since its link was issued is gone.
+        .filter(|role| settings.roles.contains_key(role))
+        .ok_or_else(no_calendar)?;
+    let (roster, from, to) = feed_roster(store, now).await?;
+    let shifts = roster.shifts(&role, &settings.calendar(), from, to);
+    let label = bare_label(settings, &role);
+    let events = calendar::role_feed_events(&shifts, &|id| person(&roster.staff, id).name, &label);
     Ok(calendar::render_feed(
         &format!("Astreintes — {label}"),
         &feed_host(settings),

@@ -10,8 +10,6 @@
 //! professional hears a short apology and the call ends: never Twilio's
 //! "application error", never a parent dialled whose callback we could not record.
 
-use std::time::Duration;
-
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -19,14 +17,11 @@ use axum::routing::post;
 use axum::Router;
 
 use super::twiml::{self, Element, Voice};
-use super::voice::twiml_response;
+use super::voice::{twiml_response, within_deadline};
 use super::webhook::TwilioRequest;
 use crate::contacts::callbacks::{self, StaffPrompt, StaffVerdict, PARENT_RING_SECS};
 use crate::db::callbacks::CallbackOutcome;
 use crate::http::AppState;
-
-/// Twilio gives up after 15 s: answer well before.
-const DEADLINE: Duration = Duration::from_secs(8);
 
 pub const TOO_LATE: &str =
     "Ce rappel n'est plus d'actualité : il a été annulé ou déjà traité. Merci, vous n'avez rien à faire.";
@@ -45,13 +40,6 @@ pub fn router() -> Router<AppState> {
         .route("/twilio/voice/callback/status", post(status))
 }
 
-fn say(voice: &Voice, text: &str) -> Element {
-    Element::new("Say")
-        .attr("voice", voice.voice.clone())
-        .attr("language", twiml::LANGUAGE)
-        .text(twiml::xml_safe(text))
-}
-
 /// The professional picked up: the whisper, listening for one key.
 pub fn staff_prompt(voice: &Voice, whisper: &str, answer_url: &str) -> String {
     twiml::screen_prompt(voice, whisper, answer_url)
@@ -68,17 +56,12 @@ pub fn dial_parent(voice: &Voice, parent: &str, caller_id: &str, done_url: &str)
         .attr("answerOnBridge", "true")
         .attr("ringTone", "fr")
         .child(Element::new("Number").text(parent));
-    twiml::document(vec![say(voice, CALLING), dial])
+    twiml::document(vec![twiml::say(voice, CALLING), dial])
 }
 
-/// A sentence, then the call ends.
+/// A sentence, then the call ends: the same document as a declined screening.
 pub fn say_then_hang_up(voice: &Voice, text: &str) -> String {
-    twiml::document(vec![say(voice, text), Element::new("Hangup")])
-}
-
-/// The call ends without a word (a voicemail is listening).
-pub fn hang_up() -> String {
-    twiml::document(vec![Element::new("Hangup")])
+    twiml::screen_declined(voice, text)
 }
 
 /// What the professional hears once the parent's leg ended.
@@ -130,18 +113,14 @@ async fn screen(State(state): State<AppState>, req: TwilioRequest) -> Response {
         req.get("CallSid"),
         state.now(),
     );
-    match tokio::time::timeout(DEADLINE, flow).await {
-        Ok(Ok(StaffPrompt::Whisper(whisper))) => {
+    match within_deadline(flow).await {
+        Ok(StaffPrompt::Whisper(whisper)) => {
             let answer_url = format!("{}/twilio/voice/callback/answer?callback={id}", req.base_url);
             twiml_response(staff_prompt(&voice, &whisper, &answer_url))
         }
-        Ok(Ok(StaffPrompt::TooLate)) => twiml_response(say_then_hang_up(&voice, TOO_LATE)),
-        Ok(Err(error)) => {
-            tracing::error!(callback_id = id, error = %error, "callback prompt without the store: apology");
-            twiml_response(say_then_hang_up(&voice, APOLOGY))
-        }
-        Err(_) => {
-            tracing::error!(callback_id = id, "callback prompt timed out: apology");
+        Ok(StaffPrompt::TooLate) => twiml_response(say_then_hang_up(&voice, TOO_LATE)),
+        Err(error) => {
+            tracing::error!(callback_id = id, error = %error, "callback prompt failed: apology");
             twiml_response(say_then_hang_up(&voice, APOLOGY))
         }
     }
@@ -155,20 +134,16 @@ async fn answer(State(state): State<AppState>, req: TwilioRequest) -> Response {
     };
     let digits = req.get("Digits").unwrap_or("");
     let flow = callbacks::staff_answered(state.store().as_ref(), state.settings(), id, digits, state.now());
-    match tokio::time::timeout(DEADLINE, flow).await {
-        Ok(Ok(StaffVerdict::CallParent { parent, caller_id })) => {
+    match within_deadline(flow).await {
+        Ok(StaffVerdict::CallParent { parent, caller_id }) => {
             let done_url = format!("{}/twilio/voice/callback/done?callback={id}", req.base_url);
             twiml_response(dial_parent(&voice, &parent, &caller_id, &done_url))
         }
-        Ok(Ok(StaffVerdict::Declined)) => twiml_response(say_then_hang_up(&voice, DECLINED)),
-        Ok(Ok(StaffVerdict::Silent)) => twiml_response(hang_up()),
-        Ok(Ok(StaffVerdict::TooLate)) => twiml_response(say_then_hang_up(&voice, TOO_LATE)),
-        Ok(Err(error)) => {
+        Ok(StaffVerdict::Declined) => twiml_response(say_then_hang_up(&voice, DECLINED)),
+        Ok(StaffVerdict::Silent) => twiml_response(twiml::hang_up()),
+        Ok(StaffVerdict::TooLate) => twiml_response(say_then_hang_up(&voice, TOO_LATE)),
+        Err(error) => {
             tracing::error!(callback_id = id, error = %error, "callback answer not stored: apology");
-            twiml_response(say_then_hang_up(&voice, APOLOGY))
-        }
-        Err(_) => {
-            tracing::error!(callback_id = id, "callback answer timed out: apology");
             twiml_response(say_then_hang_up(&voice, APOLOGY))
         }
     }
@@ -182,14 +157,10 @@ async fn done(State(state): State<AppState>, req: TwilioRequest) -> Response {
     };
     let status = req.get("DialCallStatus").unwrap_or("failed");
     let flow = callbacks::dial_ended(state.store().as_ref(), id, status, state.now());
-    match tokio::time::timeout(DEADLINE, flow).await {
-        Ok(Ok(outcome)) => twiml_response(say_then_hang_up(&voice, summary(outcome))),
-        Ok(Err(error)) => {
+    match within_deadline(flow).await {
+        Ok(outcome) => twiml_response(say_then_hang_up(&voice, summary(outcome))),
+        Err(error) => {
             tracing::error!(callback_id = id, error = %error, "callback outcome not stored");
-            twiml_response(say_then_hang_up(&voice, NOT_RECORDED))
-        }
-        Err(_) => {
-            tracing::error!(callback_id = id, "storing a callback outcome timed out");
             twiml_response(say_then_hang_up(&voice, NOT_RECORDED))
         }
     }

@@ -2,14 +2,17 @@
 //!
 //! Layout:
 //! - [`rest`]: the REST client for what the service starts itself (calls, SMS);
+//! - [`hunt`]: the legs of simultaneous hunts, placed and released through it;
 //! - [`signature`]: `X-Twilio-Signature`, as Twilio's helper library computes it;
 //! - [`webhook`]: the extractor that checks it on every provider endpoint;
 //! - [`twiml`]: the one module that writes TwiML, including the safe fallback;
 //! - [`voice`]: the voice webhook handlers (incoming call, next step, status,
-//!   recordings), thin: parse, call [`crate::contacts::calls`], render;
+//!   recordings, screening, the hunt's queue), thin: parse, call
+//!   [`crate::contacts::calls`], render;
 //! - [`callback_voice`]: the webhooks of click-to-call (the professional's call).
 
 pub mod callback_voice;
+pub mod hunt;
 pub mod rest;
 pub mod signature;
 pub mod tone;

@@ -36,6 +36,8 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
+use crate::redact::Masked;
+
 /// The API version every path starts with.
 const API_VERSION: &str = "2010-04-01";
 /// Twilio's code for "recipient replied STOP": an opt-out, not a failure to retry.
@@ -91,11 +93,6 @@ impl TwilioClient {
             account_sid: account_sid.into(),
             auth_token,
         }
-    }
-
-    /// The account every request is made for.
-    pub fn account_sid(&self) -> &str {
-        &self.account_sid
     }
 
     /// Places an outbound call: `POST /2010-04-01/Accounts/{AccountSid}/Calls.json` (201).
@@ -518,21 +515,6 @@ impl fmt::Debug for MessageResource {
             .field("num_segments", &self.num_segments)
             .field("error_code", &self.error_code)
             .finish_non_exhaustive()
-    }
-}
-
-/// Prints a phone number as its last two digits only, enough to tell two apart in a test failure.
-struct Masked<'a>(&'a str);
-
-impl fmt::Debug for Masked<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let chars: Vec<char> = self.0.chars().collect();
-        if chars.len() <= 4 {
-            f.write_str("\"…\"")
-        } else {
-            let tail: String = chars[chars.len() - 2..].iter().collect();
-            write!(f, "\"…{tail}\"")
-        }
     }
 }
 

@@ -90,7 +90,7 @@ pub fn validate(token: &str, url: &str, body: SignedBody<'_>, signature: &str, a
             else {
                 return false;
             };
-            let actual_hash = hex_lower(&sha2::Sha256::digest(raw.as_bytes()));
+            let actual_hash = hex::encode(sha2::Sha256::digest(raw.as_bytes()));
             if !bool::from(actual_hash.as_bytes().ct_eq(expected_hash.as_bytes())) {
                 return false;
             }
@@ -120,10 +120,6 @@ fn mac(token: &str, message: &str, algorithm: Algorithm) -> Vec<u8> {
             m.finalize().into_bytes().to_vec()
         }
     }
-}
-
-fn hex_lower(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The authority part of `url` as written (the `url` crate normalises hosts and

@@ -110,7 +110,8 @@ pub trait Callbacks {
 
 pub const LANGUAGE: &str = "fr-FR";
 
-fn say(voice: &Voice, text: &str) -> Element {
+/// A `<Say>` in French, with the configured voice.
+pub fn say(voice: &Voice, text: &str) -> Element {
     Element::new("Say")
         .attr("voice", voice.voice.clone())
         .attr("language", LANGUAGE)
@@ -202,7 +203,7 @@ pub fn render(steps: &[Step], voice: &Voice, urls: &dyn Callbacks) -> String {
                 }
                 verbs.push(dial.child(target.text(number.clone())));
             }
-            Step::Queue { .. } => {
+            Step::Queue => {
                 // How long to wait is decided by the wait URL, from the store.
                 verbs.push(
                     Element::new("Enqueue")
@@ -290,6 +291,11 @@ pub fn queue_wait(voice: &Voice, tone_url: &str, first: bool) -> String {
 /// Ends the wait in the queue: the caller goes on to the `<Enqueue>` action.
 pub fn queue_leave() -> String {
     document(vec![Element::new("Leave")])
+}
+
+/// The call ends without a word (a voicemail may be listening).
+pub fn hang_up() -> String {
+    document(vec![Element::new("Hangup")])
 }
 
 /// The leg ends without being bridged, with a word for a person who is listening.

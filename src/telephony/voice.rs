@@ -45,8 +45,20 @@ pub fn fallback_response(state: &AppState) -> Response {
     twiml_response(twiml::safe_fallback(
         &Voice { voice: s.voice.clone() },
         s.fallback_number.as_deref(),
-        s.lines.first().map(|l| l.number.as_str()),
+        s.line_to_call_from(None),
     ))
+}
+
+/// Runs a flow within the webhook deadline. A failure and a timeout end the
+/// same way for the person on the line, so they come back as one error, for the log.
+pub(super) async fn within_deadline<T, E: std::fmt::Display>(
+    flow: impl std::future::Future<Output = Result<T, E>>,
+) -> Result<T, String> {
+    match tokio::time::timeout(STEP_DEADLINE, flow).await {
+        Ok(Ok(done)) => Ok(done),
+        Ok(Err(error)) => Err(error.to_string()),
+        Err(_) => Err("timed out".to_owned()),
+    }
 }
 
 /// Absolute callback URLs for one step of one call.
@@ -67,18 +79,10 @@ impl Callbacks for Urls<'_> {
         format!("{}/audio/{}", self.base, url_path_segment(file))
     }
     fn screen(&self, attempt: u32) -> String {
-        format!(
-            "{}/twilio/voice/screen?call={}&attempt={attempt}",
-            self.base,
-            url_path_segment(self.call_sid)
-        )
+        screen_url(self.base, self.call_sid, i64::from(attempt))
     }
     fn leg_status(&self, attempt: u32) -> String {
-        format!(
-            "{}/twilio/voice/leg?call={}&attempt={attempt}",
-            self.base,
-            url_path_segment(self.call_sid)
-        )
+        leg_status_url(self.base, self.call_sid, i64::from(attempt))
     }
     fn wait(&self) -> String {
         format!(
@@ -90,6 +94,23 @@ impl Callbacks for Urls<'_> {
     fn queue(&self) -> String {
         queue_name(self.call_sid)
     }
+}
+
+/// Where a professional's leg of `attempt` asks what to play when it picks up.
+pub fn screen_url(base: &str, call_sid: &str, attempt: i64) -> String {
+    attempt_url(base, "screen", call_sid, attempt)
+}
+
+/// Where the status of a professional's leg of `attempt` is reported.
+pub fn leg_status_url(base: &str, call_sid: &str, attempt: i64) -> String {
+    attempt_url(base, "leg", call_sid, attempt)
+}
+
+fn attempt_url(base: &str, path: &str, call_sid: &str, attempt: i64) -> String {
+    format!(
+        "{base}/twilio/voice/{path}?call={}&attempt={attempt}",
+        url_path_segment(call_sid)
+    )
 }
 
 /// The queue a caller waits in during a simultaneous hunt: one per call.
@@ -106,7 +127,11 @@ fn url_path_segment(s: &str) -> String {
 fn new_call(state: &AppState, req: &TwilioRequest, call_sid: &str) -> NewCall {
     let settings = state.settings();
     let from = req.get("From").or(req.get("Caller"));
-    let to = req.get("To").or(req.get("Called")).map(str::to_owned);
+    let to = req
+        .get("To")
+        .or(req.get("Called"))
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned);
     let script = to.as_deref().map_or(settings.default_script.clone(), |n| {
         settings.script_for_line(n).to_owned()
     });
@@ -166,7 +191,7 @@ async fn run_step(state: &AppState, req: &TwilioRequest, step: i64, event: CallE
         recording,
         idempotency_token: req.idempotency_token.clone(),
         now: state.now(),
-        can_place_calls: state.twilio().is_some() && settings.public_url.is_some(),
+        can_place_calls: leg_placer(state).is_some(),
     };
     let scripts = state.scripts();
     let flow = calls::play_step(state.store().as_ref(), &scripts, settings, request, &render);
@@ -314,23 +339,15 @@ async fn screen(State(state): State<AppState>, req: TwilioRequest) -> Response {
         return twiml_response(twiml::screen_declined(&voice, TOO_LATE));
     };
     let leg = req.get("CallSid").unwrap_or_default().to_owned();
-    let answer_url = format!(
-        "{}/twilio/voice/screen/answer?call={}&attempt={attempt}",
-        req.base_url,
-        url_path_segment(&call)
-    );
+    let answer_url = attempt_url(&req.base_url, "screen/answer", &call, attempt);
     let flow = calls::screen_prompt(state.store().as_ref(), &call, attempt, &leg, state.now());
-    match tokio::time::timeout(STEP_DEADLINE, flow).await {
-        Ok(Ok(calls::ScreenPrompt::Whisper(whisper))) => {
+    match within_deadline(flow).await {
+        Ok(calls::ScreenPrompt::Whisper(whisper)) => {
             twiml_response(twiml::screen_prompt(&voice, &whisper, &answer_url))
         }
-        Ok(Ok(calls::ScreenPrompt::TooLate)) => twiml_response(twiml::screen_declined(&voice, TOO_LATE)),
-        failed => {
+        Ok(calls::ScreenPrompt::TooLate) => twiml_response(twiml::screen_declined(&voice, TOO_LATE)),
+        Err(reason) => {
             // A caller is waiting: still let the professional take the call.
-            let reason = match failed {
-                Ok(Err(e)) => e.to_string(),
-                _ => "timed out".to_owned(),
-            };
             tracing::error!(attempt, error = %reason, "screening prompt without the store: generic whisper");
             let whisper = format!(
                 "{} : un parent attend. Appuyez sur 1 pour prendre l'appel.",
@@ -348,31 +365,27 @@ async fn screen_answer(State(state): State<AppState>, req: TwilioRequest) -> Res
         return twiml_response(twiml::screen_declined(&voice, TOO_LATE));
     };
     let digits = req.get("Digits").unwrap_or("").to_owned();
-    let flow = calls::screen_answer(state.store().as_ref(), &call, attempt, &digits, state.now());
-    match tokio::time::timeout(STEP_DEADLINE, flow).await {
-        Ok(Ok(calls::ScreenVerdict::Connect { queue: false })) => twiml_response(twiml::screen_accepted(&voice)),
-        Ok(Ok(calls::ScreenVerdict::Connect { queue: true })) => {
+    let flow = calls::screen_answer(state.store().as_ref(), &call, attempt, &digits);
+    match within_deadline(flow).await {
+        Ok(calls::ScreenVerdict::Connect { queue: false }) => twiml_response(twiml::screen_accepted(&voice)),
+        Ok(calls::ScreenVerdict::Connect { queue: true }) => {
             // The others' phones stop ringing; this professional joins the caller.
             spawn_sync_legs(&state, &call, req.get("From").unwrap_or_default());
             twiml_response(twiml::screen_join_queue(&voice, &queue_name(&call)))
         }
-        Ok(Ok(calls::ScreenVerdict::Declined)) => twiml_response(twiml::screen_declined(
+        Ok(calls::ScreenVerdict::Declined) => twiml_response(twiml::screen_declined(
             &voice,
             "C'est noté, l'appel est proposé à une autre personne. Merci.",
         )),
-        Ok(Ok(calls::ScreenVerdict::Silent)) => twiml_response(twiml::document(vec![twiml::Element::new("Hangup")])),
-        Ok(Ok(calls::ScreenVerdict::TooLate)) => twiml_response(twiml::screen_declined(&voice, TOO_LATE)),
-        failed => {
-            let reason = match failed {
-                Ok(Err(e)) => e.to_string(),
-                _ => "timed out".to_owned(),
-            };
+        Ok(calls::ScreenVerdict::Silent) => twiml_response(twiml::hang_up()),
+        Ok(calls::ScreenVerdict::TooLate) => twiml_response(twiml::screen_declined(&voice, TOO_LATE)),
+        Err(reason) => {
             tracing::error!(attempt, error = %reason, "screening answer not stored");
             if digits.starts_with('1') {
                 // A person pressed 1 and a caller waits: connect them rather than lose the call.
                 twiml_response(twiml::screen_accepted(&voice))
             } else {
-                twiml_response(twiml::document(vec![twiml::Element::new("Hangup")]))
+                twiml_response(twiml::hang_up())
             }
         }
     }
@@ -406,22 +419,23 @@ async fn leg_status(State(state): State<AppState>, req: TwilioRequest) -> Respon
     }
 }
 
+/// Legs can be placed only with a provider account and a public URL for the
+/// provider to call back.
+fn leg_placer(state: &AppState) -> Option<(&crate::telephony::rest::TwilioClient, String)> {
+    Some((state.twilio()?, state.settings().public_url.clone()?))
+}
+
 /// Places or releases professionals' legs after the answer is sent.
 fn spawn_sync_legs(state: &AppState, call_sid: &str, line_number: &str) {
-    let (Some(client), Some(base)) = (state.twilio(), state.settings().public_url.clone()) else {
+    let Some((client, base)) = leg_placer(state) else {
         return;
     };
-    let from = if line_number.is_empty() {
-        state
-            .settings()
-            .lines
-            .first()
-            .map(|l| l.number.clone())
-            .unwrap_or_default()
-    } else {
-        line_number.to_owned()
+    let Some(from) = state.settings().line_to_call_from(Some(line_number)) else {
+        tracing::error!("no helpline number to ring professionals from: configure [[lines]]");
+        return;
     };
-    tokio::spawn(calls::sync_legs(
+    let from = from.to_owned();
+    tokio::spawn(super::hunt::sync_legs(
         state.store().clone(),
         client.clone(),
         base,
@@ -431,40 +445,26 @@ fn spawn_sync_legs(state: &AppState, call_sid: &str, line_number: &str) {
     ));
 }
 
-/// Grace beyond the ring time for a professional who picked up to hear the
-/// whisper and press 1.
-const SCREEN_GRACE_SECS: i64 = 20;
-
 /// `POST /twilio/voice/wait?call=…`: the caller waits in the queue of a
 /// simultaneous hunt. Twilio fetches this again each time it ends: the
 /// caller leaves when everyone of the wave has answered no, or time is up.
 async fn queue_wait(State(state): State<AppState>, req: TwilioRequest) -> Response {
     let voice = voice_of(&state);
-    let Some(call) = req.query("call").map(str::to_owned) else {
+    let Some(call) = req.query("call") else {
         return twiml_response(twiml::queue_leave());
     };
     let tone = format!("{}/tones/ringback-fr.wav", req.base_url);
-    let attempts = match state.store().call_attempts(&call).await {
-        Ok(a) => a,
+    match calls::queue_wait(state.store().as_ref(), call, state.now()).await {
+        Ok(calls::QueueWait::Ringing { first }) => twiml_response(twiml::queue_wait(&voice, &tone, first)),
+        Ok(calls::QueueWait::Joining) => twiml_response(twiml::queue_wait(&voice, &tone, false)),
+        Ok(calls::QueueWait::Leave) => twiml_response(twiml::queue_leave()),
         Err(error) => {
+            // Leaving takes the caller to the <Enqueue> action, whose answer
+            // falls back to a person if the store is still down.
             tracing::error!(error = %error, "queue wait without the store: the caller leaves the queue");
-            return twiml_response(twiml::queue_leave());
+            twiml_response(twiml::queue_leave())
         }
-    };
-    let wave: Vec<_> = attempts.iter().filter(|a| a.strategy == "simultaneous").collect();
-    let Some(started) = wave.iter().map(|a| a.started_at).max() else {
-        return twiml_response(twiml::queue_leave());
-    };
-    let wave: Vec<_> = wave.into_iter().filter(|a| a.started_at == started).collect();
-    let waited = (state.now() - started).num_seconds();
-    let ring = wave.iter().map(|a| a.ring_secs).max().unwrap_or(0);
-    if wave.iter().any(|a| a.screen.as_deref() == Some("accepted")) {
-        return twiml_response(twiml::queue_wait(&voice, &tone, false));
     }
-    if wave.iter().all(|a| a.outcome != "ringing") || waited > ring + SCREEN_GRACE_SECS {
-        return twiml_response(twiml::queue_leave());
-    }
-    twiml_response(twiml::queue_wait(&voice, &tone, waited < 10))
 }
 
 async fn ringback_tone() -> Response {

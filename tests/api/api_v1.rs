@@ -75,15 +75,16 @@ async fn requests_without_a_valid_token_get_401_in_json() {
         assert_eq!(ok.status, StatusCode::OK, "{}", ok.text);
         assert_eq!(ok.json(), json!([]));
 
-        // A revoked token stops working at once.
+        // A revoked token stops working at once, answered like an unknown one.
         let listed = app.store.list_api_tokens().await.unwrap();
         assert!(listed[0].last_used_at.is_some(), "its use is noted");
-        app.store
-            .revoke_api_token(listed[0].token_id, open_hours())
+        numerovert::routing::service::revoke_api_token(app.store.as_ref(), listed[0].token_id, open_hours())
             .await
             .unwrap();
         let revoked = app.api("GET", "/api/v1/staff", Some(&token), None).await;
         assert_eq!(revoked.status, StatusCode::UNAUTHORIZED, "{backend:?}");
+        assert_eq!(revoked.header("www-authenticate"), wrong.header("www-authenticate"));
+        assert_eq!(revoked.text, wrong.text);
 
         // The document is public; unknown routes answer in JSON.
         let doc = app.api("GET", "/api/v1/openapi.json", None, None).await;
@@ -423,15 +424,7 @@ async fn gaps_are_periods_of_opening_hours_with_nobody_on_duty() {
         // Tuesday 24 November 2026, 10:00 in Paris.
         let app = TestApp::spawn(&backend, open_hours()).await;
         let token = app.api_token("planning").await;
-        let roles = [
-            "accueil",
-            "sage-femme",
-            "puericultrice",
-            "psychologue",
-            "conseillere-lactation",
-            "travailleur-social",
-        ];
-        let everyone = add_staff(&app, &token, "Zoé Martin", "01 99 00 00 05", &roles).await;
+        let everyone = add_staff(&app, &token, "Zoé Martin", "01 99 00 00 05", &TEAM_ROLES).await;
         let all_week = [
             "monday",
             "tuesday",
@@ -441,7 +434,7 @@ async fn gaps_are_periods_of_opening_hours_with_nobody_on_duty() {
             "saturday",
             "sunday",
         ];
-        for role in roles {
+        for role in TEAM_ROLES {
             let (days, window): (&[&str], &str) = if role == "sage-femme" {
                 (&all_week[..5], "09:00-19:00")
             } else {
@@ -493,13 +486,20 @@ async fn gaps_are_periods_of_opening_hours_with_nobody_on_duty() {
         assert_eq!(body["gaps"][0]["starts_at"], "2026-11-28T08:00:00Z");
         assert_eq!(body["gaps"][0]["covered_by_backups"], json!([]));
 
-        for days in ["0", "91", "abc"] {
+        for days in ["0", "91"] {
             let r = app
                 .api("GET", &format!("/api/v1/schedule/gaps?days={days}"), Some(&token), None)
                 .await;
-            assert!(r.status.is_client_error(), "days={days}: {}", r.status);
-            assert!(r.json()["error"].is_string());
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "days={days}: {}", r.text);
+            let body = r.json();
+            assert_eq!(body["fields"][0]["field"], "days", "{body}");
+            assert!(body["fields"][0]["message"].as_str().unwrap().contains("entre 1 et 90"));
         }
+        let r = app
+            .api("GET", "/api/v1/schedule/gaps?days=abc", Some(&token), None)
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text);
+        assert!(r.json()["error"].is_string());
     }
 }
 
@@ -508,7 +508,7 @@ async fn calendar_feeds_show_a_persons_shifts_and_a_roles() {
     for backend in backends() {
         let app = TestApp::spawn(&backend, paris(2026, 12, 20, 12, 0)).await;
         let token = app.api_token("planning").await;
-        let (awa, chloe, ..) = christmas_schedule(&app, &token).await;
+        let (_, chloe, ..) = christmas_schedule(&app, &token).await;
 
         let link = app
             .api(
@@ -541,7 +541,7 @@ async fn calendar_feeds_show_a_persons_shifts_and_a_roles() {
         assert!(!feed.text.contains("+33"), "no phone number in a feed");
         assert!(!feed.text.contains("Awa"), "only her own shifts");
 
-        // A new link disables the old one; wrong tokens all get the same 404.
+        // A new link disables the old one.
         let again = app
             .api(
                 "POST",
@@ -551,24 +551,55 @@ async fn calendar_feeds_show_a_persons_shifts_and_a_roles() {
             )
             .await
             .json();
-        assert_ne!(again["url"].as_str().unwrap(), url);
-        for wrong in [
-            path.clone(),
-            path.trim_end_matches(".ics").to_owned(),
-            "/calendar/staff/nope.ics".to_owned(),
-            "/calendar/role/nope.ics".to_owned(),
-        ] {
-            let r = app.api("GET", &wrong, None, None).await;
-            assert_eq!(r.status, StatusCode::NOT_FOUND, "{wrong}");
-            assert_eq!(r.text, "no such calendar\n");
-        }
+        let new_path = again["url"].as_str().unwrap().strip_prefix(BASE).unwrap().to_owned();
+        assert_ne!(new_path, path);
+        assert_eq!(app.api("GET", &new_path, None, None).await.status, StatusCode::OK);
+        assert_eq!(app.api("GET", &path, None, None).await.status, StatusCode::NOT_FOUND);
 
         let role_link = app
             .api("POST", "/api/v1/roles/sage-femme/calendar-link", Some(&token), None)
             .await;
         assert_eq!(role_link.status, StatusCode::CREATED, "{}", role_link.text);
-        let role_url = role_link.json()["url"].as_str().unwrap().to_owned();
-        assert!(role_url.contains("/calendar/role/"), "{role_url}");
+        let old_role_url = role_link.json()["url"].as_str().unwrap().to_owned();
+        assert!(old_role_url.contains("/calendar/role/"), "{old_role_url}");
+        let old_role_path = old_role_url.strip_prefix(BASE).unwrap().to_owned();
+        assert_eq!(app.api("GET", &old_role_path, None, None).await.status, StatusCode::OK);
+        let role_url = app
+            .api("POST", "/api/v1/roles/sage-femme/calendar-link", Some(&token), None)
+            .await
+            .json()["url"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert_ne!(role_url, old_role_url);
+
+        // A link of a role since removed from the configuration.
+        let (removed_role_token, hash) = numerovert::routing::directory::new_secret();
+        app.store
+            .set_role_calendar_token("ancien-role", &hash, open_hours())
+            .await
+            .unwrap();
+
+        // Every way of being wrong gets the same 404, telling nothing about
+        // which secrets exist.
+        let wrong_paths = [
+            path.clone(),
+            old_role_path.clone(),
+            path.trim_end_matches(".ics").to_owned(),
+            new_path.replace("/staff/", "/role/"),
+            role_url.strip_prefix(BASE).unwrap().replace("/role/", "/staff/"),
+            format!("/calendar/role/{removed_role_token}.ics"),
+            "/calendar/staff/.ics".to_owned(),
+            "/calendar/staff/nope.ics".to_owned(),
+            "/calendar/role/nope.ics".to_owned(),
+        ];
+        for wrong in &wrong_paths {
+            let r = app.api("GET", wrong, None, None).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{wrong}");
+            assert_eq!(r.header("cache-control"), Some("no-store"), "{wrong}");
+            assert_eq!(r.text, "no such calendar\n", "{wrong}");
+        }
+
         let role_feed = app.api("GET", role_url.strip_prefix(BASE).unwrap(), None, None).await;
         assert_eq!(role_feed.status, StatusCode::OK);
         assert_eq!(role_feed.header("content-type"), Some("text/calendar; charset=utf-8"));
@@ -583,11 +614,11 @@ async fn calendar_feeds_show_a_persons_shifts_and_a_roles() {
                 "{name} missing from {summaries:?}"
             );
         }
-        let _ = awa;
         let unknown_role = app
             .api("POST", "/api/v1/roles/plombier/calendar-link", Some(&token), None)
             .await;
         assert_eq!(unknown_role.status, StatusCode::NOT_FOUND);
+        assert!(unknown_role.json()["error"].as_str().unwrap().contains("plombier"));
         let unknown_staff = app
             .api("POST", "/api/v1/staff/999/calendar-link", Some(&token), None)
             .await;

@@ -62,29 +62,35 @@ struct StaffCall<'a> {
     app: &'a TestApp,
     sid: String,
     to: String,
+    /// Where Twilio fetches the instructions once the phone picks up.
+    url: String,
     status_callback: String,
     doc: El,
     raw: String,
 }
 
 impl<'a> StaffCall<'a> {
-    /// From the Calls.json the service sent: the phone picks up and Twilio fetches `Url`.
-    async fn picks_up(app: &'a TestApp, request: &RecordedRequest) -> StaffCall<'a> {
-        let mut call = StaffCall {
+    /// From the Calls.json the service sent: the professional's phone rings.
+    fn ringing(app: &'a TestApp, request: &RecordedRequest) -> StaffCall<'a> {
+        StaffCall {
             app,
             sid: request.sid.clone().expect("the fake created a call"),
             to: request.param("To").unwrap().to_owned(),
+            url: request.param("Url").unwrap().to_owned(),
             status_callback: request.param("StatusCallback").unwrap().to_owned(),
             doc: El::default(),
             raw: String::new(),
-        };
-        let url = request.param("Url").unwrap().to_owned();
-        call.post(&url, &[]).await;
-        call
+        }
+    }
+
+    /// The phone picks up and Twilio fetches the call's `Url`.
+    async fn picks_up(&mut self) {
+        let url = self.url.clone();
+        self.post(&url, &[]).await;
     }
 
     fn params(&self, extra: &[(&str, &str)]) -> Vec<(String, String)> {
-        let mut p: Vec<(String, String)> = [
+        let p: Vec<(String, String)> = [
             ("AccountSid", ACCOUNT),
             ("ApiVersion", "2010-04-01"),
             ("CallSid", self.sid.as_str()),
@@ -98,13 +104,7 @@ impl<'a> StaffCall<'a> {
         .iter()
         .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
         .collect();
-        for (k, v) in extra {
-            match p.iter_mut().find(|(pk, _)| pk == k) {
-                Some(slot) => slot.1 = (*v).into(),
-                None => p.push(((*k).into(), (*v).into())),
-            }
-        }
-        p
+        with_params(p, extra)
     }
 
     async fn post(&mut self, url: &str, extra: &[(&str, &str)]) {
@@ -117,13 +117,7 @@ impl<'a> StaffCall<'a> {
     }
 
     fn heard(&self) -> String {
-        self.doc
-            .all()
-            .iter()
-            .filter(|e| e.name == "Say")
-            .map(|e| e.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+        self.doc.said()
     }
 
     fn find(&self, name: &str) -> El {
@@ -183,6 +177,28 @@ async fn start(app: &TestApp, token: &str, follow_up: i64, staff: i64) -> ApiRes
     .await
 }
 
+/// Asks for a callback that the provider accepts: the professional's phone rings.
+async fn call_back<'a>(app: &'a TestApp, fake: &FakeTwilio, token: &str, follow_up: i64, staff: i64) -> StaffCall<'a> {
+    let r = start(app, token, follow_up, staff).await;
+    assert_eq!(r.status, StatusCode::ACCEPTED, "{}", r.text);
+    StaffCall::ringing(app, &only_call_request(fake))
+}
+
+/// The timeline of the follow-up's contact.
+async fn timeline(app: &TestApp, follow_up: i64) -> Vec<db::TimelineEntry> {
+    let contact_id = app.store.follow_up(follow_up).await.unwrap().unwrap().contact_id;
+    app.store.timeline(contact_id).await.unwrap()
+}
+
+/// The kinds of the click-to-call events, in order.
+fn callback_kinds(timeline: &[db::TimelineEntry]) -> Vec<&str> {
+    timeline
+        .iter()
+        .map(|e| e.kind.as_str())
+        .filter(|k| k.starts_with("callback-"))
+        .collect()
+}
+
 #[tokio::test]
 async fn the_professional_presses_1_and_the_parent_is_reached() {
     for backend in backends() {
@@ -210,6 +226,7 @@ async fn the_professional_presses_1_and_the_parent_is_reached() {
 
         let r = start(&app, &token, f, awa).await;
         assert_eq!(r.status, StatusCode::ACCEPTED, "{backend:?}: {}", r.text);
+        assert!(!r.text.contains("639980123"), "{}", r.text);
         let started = r.json();
         assert_eq!(started["state"], "calling-staff");
         assert_eq!(started["follow_up_id"], f);
@@ -236,6 +253,8 @@ async fn the_professional_presses_1_and_the_parent_is_reached() {
         let detail = follow_up_json(&app, &token, f).await;
         assert_eq!(detail["state"], "in-progress", "{detail}");
         assert_eq!(detail["callbacks"][0]["state"], "calling-staff", "{detail}");
+        assert_eq!(detail["parent_number"], "06 •• •• •• 23", "{detail}");
+        assert!(!detail.to_string().contains("639980123"), "{detail}");
 
         // A second callback of the same parent while this one rings: refused.
         let r = start(&app, &token, f, awa).await;
@@ -243,7 +262,8 @@ async fn the_professional_presses_1_and_the_parent_is_reached() {
         assert!(fake.requests().is_empty(), "nothing placed for a refused request");
 
         // Awa picks up: she hears what it is about, never the number.
-        let mut leg = StaffCall::picks_up(&app, &placed).await;
+        let mut leg = StaffCall::ringing(&app, &placed);
+        leg.picks_up().await;
         assert_eq!(leg.status("answered").await, StatusCode::OK);
         let whisper = leg.heard();
         assert!(
@@ -254,8 +274,13 @@ async fn the_professional_presses_1_and_the_parent_is_reached() {
         assert!(!leg.raw.contains("639980123"), "{}", leg.raw);
         assert!(leg.ends_with_hangup(), "silence never dials the parent: {}", leg.raw);
 
+        let answer = leg.find("Gather").attr("action").unwrap().to_owned();
         leg.presses("1").await;
         assert!(leg.heard().contains("Nous appelons la famille"), "{}", leg.raw);
+        // Twilio retries the key's request: the parent is dialled the same way, accepted once.
+        let first = leg.raw.clone();
+        leg.post(&answer, &[("Digits", "1"), ("FinishedOnKey", "")]).await;
+        assert_eq!(leg.raw, first);
         let dial = leg.find("Dial");
         assert_eq!(dial.attr("callerId"), Some(LINE), "{}", leg.raw);
         assert_eq!(dial.attr("timeout"), Some("30"));
@@ -292,16 +317,13 @@ async fn the_professional_presses_1_and_the_parent_is_reached() {
         let r = app.api("GET", "/api/v1/follow-ups", Some(&token), None).await;
         assert_eq!(r.json(), json!([]), "a closed follow-up leaves the list");
 
-        // The contact's timeline tells the story without numbers.
-        let f_row = app.store.follow_up(f).await.unwrap().unwrap();
-        let timeline = app.store.timeline(f_row.contact_id).await.unwrap();
-        let kinds: Vec<&str> = timeline
-            .iter()
-            .map(|e| e.kind.as_str())
-            .filter(|k| k.starts_with("callback-"))
-            .collect();
-        assert_eq!(kinds, ["callback-started", "callback-staff-accepted", "callback-ended"]);
-        assert!(timeline.iter().all(|e| !e.detail.contains("639980")));
+        // The contact's timeline tells the story once (whatever was retried), without numbers.
+        let events = timeline(&app, f).await;
+        assert_eq!(
+            callback_kinds(&events),
+            ["callback-started", "callback-staff-accepted", "callback-ended"]
+        );
+        assert!(events.iter().all(|e| !e.detail.contains("639980")), "{events:?}");
 
         // Closed: no more calls.
         let r = start(&app, &token, f, awa).await;
@@ -316,9 +338,8 @@ async fn no_answer_counts_an_attempt_and_keeps_the_follow_up_open() {
         let (app, fake) = spawn_with_provider(&backend).await;
         let (f, awa) = missed_call_and_a_midwife(&app).await;
         let token = app.api_token("t").await;
-        assert_eq!(start(&app, &token, f, awa).await.status, StatusCode::ACCEPTED);
-        let placed = only_call_request(&fake);
-        let mut leg = StaffCall::picks_up(&app, &placed).await;
+        let mut leg = call_back(&app, &fake, &token, f, awa).await;
+        leg.picks_up().await;
         leg.presses("1").await;
         leg.dial_ends("no-answer").await;
         assert!(
@@ -339,9 +360,8 @@ async fn no_answer_counts_an_attempt_and_keeps_the_follow_up_open() {
         assert_eq!((&list[0]["id"], &list[0]["attempts"]), (&json!(f), &json!(1)));
 
         // A busy line next time: a second attempt, still not reached.
-        assert_eq!(start(&app, &token, f, awa).await.status, StatusCode::ACCEPTED);
-        let placed = only_call_request(&fake);
-        let mut leg = StaffCall::picks_up(&app, &placed).await;
+        let mut leg = call_back(&app, &fake, &token, f, awa).await;
+        leg.picks_up().await;
         leg.presses("1").await;
         leg.dial_ends("busy").await;
         assert!(leg.heard().contains("occupée"), "{}", leg.raw);
@@ -359,13 +379,21 @@ async fn a_professional_who_declines_or_does_not_answer_costs_no_attempt() {
         let token = app.api_token("t").await;
 
         // Presses 2: thanked, hung up, the parent is not called.
-        assert_eq!(start(&app, &token, f, awa).await.status, StatusCode::ACCEPTED);
-        let placed = only_call_request(&fake);
-        let mut leg = StaffCall::picks_up(&app, &placed).await;
+        let mut leg = call_back(&app, &fake, &token, f, awa).await;
+        leg.picks_up().await;
+        let answer = leg.find("Gather").attr("action").unwrap().to_owned();
         leg.presses("2").await;
         assert!(leg.ends_with_hangup() && !leg.raw.contains("<Dial"), "{}", leg.raw);
         assert!(leg.heard().contains("C'est noté"), "{}", leg.raw);
+        // A retry of that request: the same thanks, nothing more on the timeline.
+        let first = leg.raw.clone();
+        leg.post(&answer, &[("Digits", "2"), ("FinishedOnKey", "")]).await;
+        assert_eq!(leg.raw, first);
         assert_eq!(leg.status("completed").await, StatusCode::OK);
+        assert_eq!(
+            callback_kinds(&timeline(&app, f).await),
+            ["callback-started", "callback-ended"]
+        );
         let detail = follow_up_json(&app, &token, f).await;
         assert_eq!(
             detail["callbacks"][0]["state"], "staff-declined",
@@ -374,9 +402,8 @@ async fn a_professional_who_declines_or_does_not_answer_costs_no_attempt() {
         assert_eq!((&detail["state"], &detail["attempts"]), (&json!("new"), &json!(0)));
 
         // A voicemail picks up: nothing pressed, hung up without a word.
-        assert_eq!(start(&app, &token, f, awa).await.status, StatusCode::ACCEPTED);
-        let placed = only_call_request(&fake);
-        let mut leg = StaffCall::picks_up(&app, &placed).await;
+        let mut leg = call_back(&app, &fake, &token, f, awa).await;
+        leg.picks_up().await;
         leg.presses("").await;
         assert_eq!(leg.doc.children.len(), 1, "{}", leg.raw);
         assert!(leg.ends_with_hangup());
@@ -392,10 +419,9 @@ async fn a_professional_who_declines_or_does_not_answer_costs_no_attempt() {
         assert!(!leg.raw.contains("<Dial"), "{}", leg.raw);
         assert!(leg.heard().contains("n'est plus d'actualité"), "{}", leg.raw);
 
-        // The phone rings out.
-        assert_eq!(start(&app, &token, f, awa).await.status, StatusCode::ACCEPTED);
-        let placed = only_call_request(&fake);
-        let leg = StaffCall::picks_up(&app, &placed).await;
+        // The phone rings out: it never picks up.
+        let leg = call_back(&app, &fake, &token, f, awa).await;
+        assert_eq!(leg.status("ringing").await, StatusCode::OK);
         assert_eq!(leg.status("no-answer").await, StatusCode::OK);
 
         let detail = follow_up_json(&app, &token, f).await;
@@ -540,15 +566,14 @@ async fn without_the_database_the_professional_hears_an_apology() {
     let (app, fake) = spawn_with_provider(&Backend::Sqlite).await;
     let (f, awa) = missed_call_and_a_midwife(&app).await;
     let token = app.api_token("t").await;
-    assert_eq!(start(&app, &token, f, awa).await.status, StatusCode::ACCEPTED);
-    let placed = only_call_request(&fake);
+    let mut leg = call_back(&app, &fake, &token, f, awa).await;
     // Break the database under the running app.
     {
         use sqlx::Connection;
         let mut c = sqlx::SqliteConnection::connect(&app.database_url).await.unwrap();
         sqlx::query("drop table callback_call").execute(&mut c).await.unwrap();
     }
-    let leg = StaffCall::picks_up(&app, &placed).await;
+    leg.picks_up().await;
     assert!(leg.heard().contains("un problème technique"), "{}", leg.raw);
     assert!(leg.ends_with_hangup() && !leg.raw.contains("<Dial"), "{}", leg.raw);
 }

@@ -259,6 +259,12 @@ impl TestApp {
         (status, String::from_utf8(body.to_vec()).unwrap())
     }
 
+    /// The outcome of each transfer attempt of a contact, in order.
+    pub async fn attempt_outcomes(&self, contact_id: i64) -> Vec<String> {
+        let attempts = self.store.attempts(contact_id).await.unwrap();
+        attempts.into_iter().map(|a| a.outcome).collect()
+    }
+
     pub async fn timeline_kinds(&self, call_sid: &str) -> Vec<String> {
         let contact = self
             .store
@@ -305,6 +311,16 @@ pub struct El {
 }
 
 impl El {
+    /// What a person on the line hears from this document: its `<Say>` texts, in order.
+    pub fn said(&self) -> String {
+        self.all()
+            .iter()
+            .filter(|e| e.name == "Say")
+            .map(|e| e.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
@@ -378,6 +394,18 @@ pub const TEAM_ROLES: [&str; 6] = [
     "travailleur-social",
 ];
 
+/// Webhook parameters `p`, with `extra` replacing or adding values: Twilio
+/// sends each parameter once, and the handlers read the first.
+pub fn with_params(mut p: Vec<(String, String)>, extra: &[(&str, &str)]) -> Vec<(String, String)> {
+    for (k, v) in extra {
+        match p.iter_mut().find(|(pk, _)| pk == k) {
+            Some(slot) => slot.1 = (*v).to_owned(),
+            None => p.push(((*k).to_owned(), (*v).to_owned())),
+        }
+    }
+    p
+}
+
 /// One simulated call: the provider's side.
 pub struct Call<'a> {
     pub app: &'a TestApp,
@@ -393,7 +421,7 @@ pub struct Call<'a> {
 
 impl<'a> Call<'a> {
     fn params(&self, extra: &[(&str, &str)]) -> Vec<(String, String)> {
-        let mut p: Vec<(String, String)> = vec![
+        let p: Vec<(String, String)> = vec![
             ("AccountSid".into(), "AC0123456789abcdef0123456789abcdef".into()),
             ("ApiVersion".into(), "2010-04-01".into()),
             ("CallSid".into(), self.sid.clone()),
@@ -406,13 +434,7 @@ impl<'a> Call<'a> {
             ("To".into(), LINE.into()),
             ("ToCountry".into(), "FR".into()),
         ];
-        for (k, v) in extra {
-            match p.iter_mut().find(|(pk, _)| pk == k) {
-                Some(slot) => slot.1 = (*v).into(),
-                None => p.push(((*k).into(), (*v).into())),
-            }
-        }
-        p
+        with_params(p, extra)
     }
 
     /// A parent dials the line.
@@ -440,13 +462,7 @@ impl<'a> Call<'a> {
 
     /// What the caller hears from the last document, in order.
     pub fn heard(&self) -> String {
-        self.doc
-            .all()
-            .iter()
-            .filter(|e| e.name == "Say")
-            .map(|e| e.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+        self.doc.said()
     }
 
     fn find(&self, name: &str) -> &El {
@@ -541,7 +557,7 @@ impl<'a> Call<'a> {
     fn leg_params(&self, extra: &[(&str, &str)]) -> Vec<(String, String)> {
         let number = self.number();
         let caller_id = self.find("Dial").attr("callerId").unwrap_or(LINE).to_owned();
-        let mut p: Vec<(String, String)> = vec![
+        let p: Vec<(String, String)> = vec![
             ("AccountSid".into(), "AC0123456789abcdef0123456789abcdef".into()),
             ("ApiVersion".into(), "2010-04-01".into()),
             ("CallSid".into(), format!("CAleg{}", &self.sid[2..30])),
@@ -551,13 +567,7 @@ impl<'a> Call<'a> {
             ("ParentCallSid".into(), self.sid.clone()),
             ("To".into(), number.text.clone()),
         ];
-        for (k, v) in extra {
-            match p.iter_mut().find(|(pk, _)| pk == k) {
-                Some(slot) => slot.1 = (*v).to_owned(),
-                None => p.push(((*k).to_owned(), (*v).to_owned())),
-            }
-        }
-        p
+        with_params(p, extra)
     }
 
     /// The professional's phone picks up: Twilio fetches the `<Number url>`
@@ -569,13 +579,7 @@ impl<'a> Call<'a> {
         assert_eq!(status, StatusCode::OK, "{url}: {body}");
         self.leg_doc = parse_twiml(&body);
         self.leg_raw = body;
-        self.leg_doc
-            .all()
-            .iter()
-            .filter(|e| e.name == "Say")
-            .map(|e| e.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+        self.leg_doc.said()
     }
 
     /// At the screening prompt the professional presses `digits` ("" = nothing:

@@ -160,8 +160,7 @@ async fn a_late_acceptance_is_told_the_call_is_gone() {
     assert!(call.leg_raw.contains("la personne a raccroché"), "{}", call.leg_raw);
     let contact = app.store.contact_for_call(&call.sid).await.unwrap().unwrap();
     assert_eq!(contact.outcome.as_deref(), Some("abandoned"));
-    let attempts = app.store.attempts(contact.contact_id).await.unwrap();
-    assert_eq!(attempts[0].outcome, "canceled");
+    assert_eq!(app.attempt_outcomes(contact.contact_id).await, ["canceled"]);
 }
 
 #[tokio::test]

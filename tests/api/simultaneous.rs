@@ -75,9 +75,9 @@ struct Leg {
 }
 
 impl Leg {
-    fn from_request(r: &fake_twilio::RecordedRequest, sid: String) -> Leg {
+    fn from_request(r: &fake_twilio::RecordedRequest) -> Leg {
         Leg {
-            sid,
+            sid: r.sid.clone().expect("a placed call has a sid"),
             screen_url: r.param("Url").unwrap().to_owned(),
             status_url: r.param("StatusCallback").unwrap().to_owned(),
             to: r.param("To").unwrap().to_owned(),
@@ -85,7 +85,7 @@ impl Leg {
     }
 
     fn params(&self, extra: &[(&str, &str)]) -> Vec<(String, String)> {
-        let mut p: Vec<(String, String)> = vec![
+        let p: Vec<(String, String)> = vec![
             ("AccountSid".into(), SID.into()),
             ("CallSid".into(), self.sid.clone()),
             ("CallStatus".into(), "in-progress".into()),
@@ -93,13 +93,7 @@ impl Leg {
             ("From".into(), LINE.into()),
             ("To".into(), self.to.clone()),
         ];
-        for (k, v) in extra {
-            match p.iter_mut().find(|(pk, _)| pk == k) {
-                Some(slot) => slot.1 = (*v).to_owned(),
-                None => p.push(((*k).to_owned(), (*v).to_owned())),
-            }
-        }
-        p
+        with_params(p, extra)
     }
 
     /// Picks up, then presses `digits` at the whisper; returns the last document.
@@ -125,13 +119,13 @@ impl Leg {
     }
 }
 
-/// The sids the fake gave to the calls it placed, in order.
-fn leg_sids(fake: &FakeTwilio, app_calls: &[fake_twilio::RecordedRequest]) -> Vec<String> {
-    let _ = fake;
-    app_calls
-        .iter()
-        .map(|r| r.sid.clone().expect("a placed call has a sid"))
-        .collect()
+/// A parent asks for the lactation consultants: the call, waiting in the
+/// queue, and the legs placed for Awa and Bea.
+async fn lactation_hunt<'a>(app: &'a TestApp, fake: &FakeTwilio) -> (Call<'a>, Vec<Leg>) {
+    let mut call = Call::dial_in(app, PARENT).await;
+    call.press("2").await;
+    let legs = placed_calls(fake, 2).await.iter().map(Leg::from_request).collect();
+    (call, legs)
 }
 
 async fn wait_doc(app: &TestApp, call: &Call<'_>) -> String {
@@ -147,8 +141,7 @@ async fn the_first_professional_to_press_1_takes_the_call_and_a_voicemail_never_
     for backend in backends() {
         let fake = FakeTwilio::start_with(SID, TOKEN).await;
         let app = app_with_provider(&backend, &fake, &scripts).await;
-        let mut call = Call::dial_in(&app, PARENT).await;
-        call.press("2").await;
+        let (mut call, legs) = lactation_hunt(&app, &fake).await;
         assert!(call.raw.contains("<Enqueue"), "{}", call.raw);
         assert!(call.heard().contains("conseillère en lactation"), "{}", call.heard());
 
@@ -159,9 +152,7 @@ async fn the_first_professional_to_press_1_takes_the_call_and_a_voicemail_never_
             placed.iter().all(|r| r.param("From") == Some(LINE)),
             "the helpline number is shown"
         );
-        let sids = leg_sids(&fake, &placed);
-        let awa = Leg::from_request(&placed[0], sids[0].clone());
-        let bea = Leg::from_request(&placed[1], sids[1].clone());
+        let [awa, bea] = &legs[..] else { panic!("two legs") };
 
         // While the phones ring, the caller hears the ringback tone.
         let wait = wait_doc(&app, &call).await;
@@ -198,13 +189,9 @@ async fn when_nobody_of_the_role_accepts_the_backups_are_rung_then_the_fallback(
     for backend in backends() {
         let fake = FakeTwilio::start_with(SID, TOKEN).await;
         let app = app_with_provider(&backend, &fake, &scripts).await;
-        let mut call = Call::dial_in(&app, PARENT).await;
-        call.press("2").await;
-        let placed = placed_calls(&fake, 2).await;
-        let sids = leg_sids(&fake, &placed);
+        let (mut call, legs) = lactation_hunt(&app, &fake).await;
+        let [awa, bea] = &legs[..] else { panic!("two legs") };
         // Awa refuses, Bea's phone rings out.
-        let awa = Leg::from_request(&placed[0], sids[0].clone());
-        let bea = Leg::from_request(&placed[1], sids[1].clone());
         assert!(awa.answer(&app, "2").await.contains("<Hangup"));
         awa.ends(&app, "completed").await;
         bea.ends(&app, "no-answer").await;
@@ -223,7 +210,7 @@ async fn when_nobody_of_the_role_accepts_the_backups_are_rung_then_the_fallback(
             "{backend:?}: the backup role"
         );
         // The nurse does not answer either: the parent is offered a message or a callback.
-        let chloe = Leg::from_request(&placed[2], leg_sids(&fake, &placed)[2].clone());
+        let chloe = Leg::from_request(&placed[2]);
         chloe.ends(&app, "no-answer").await;
         call.queue_ends("leave").await;
         assert!(
@@ -234,14 +221,7 @@ async fn when_nobody_of_the_role_accepts_the_backups_are_rung_then_the_fallback(
         call.status("completed", Some(90)).await;
         let contact = app.store.contact_for_call(&call.sid).await.unwrap().unwrap();
         assert_eq!(contact.outcome.as_deref(), Some("missed"), "{backend:?}");
-        let outcomes: Vec<String> = app
-            .store
-            .attempts(contact.contact_id)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|a| a.outcome)
-            .collect();
+        let outcomes = app.attempt_outcomes(contact.contact_id).await;
         assert_eq!(outcomes, ["refused", "no-answer", "no-answer"]);
         assert!(app
             .store
@@ -268,4 +248,69 @@ async fn without_a_provider_account_a_simultaneous_transfer_rings_one_after_the_
     assert_eq!(call.ringing().0, "+33639980051");
     let kinds = app.timeline_kinds(&call.sid).await;
     assert!(kinds.iter().any(|k| k == "strategy-degraded"), "{kinds:?}");
+}
+
+/// Waits until the fake has been asked to hang up each of `sids`.
+async fn hung_up(fake: &FakeTwilio, sids: &[&str]) {
+    for _ in 0..200 {
+        let ended: Vec<String> = fake
+            .requests()
+            .into_iter()
+            .filter(|r| r.operation == Some(fake_twilio::UPDATE_CALL) && r.param("Status") == Some("completed"))
+            .filter_map(|r| r.sid)
+            .collect();
+        if sids.iter().all(|sid| ended.iter().any(|e| e == sid)) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!(
+        "the provider was never asked to hang up {sids:?}: {:?}",
+        fake.requests()
+    );
+}
+
+#[tokio::test]
+async fn once_someone_accepts_the_other_phones_stop_ringing() {
+    let scripts = simultaneous_scripts();
+    for backend in backends() {
+        let fake = FakeTwilio::start_with(SID, TOKEN).await;
+        let app = app_with_provider(&backend, &fake, &scripts).await;
+        let (_call, legs) = lactation_hunt(&app, &fake).await;
+        // Bea presses 1 while Awa's phone still rings: Awa's leg is hung up.
+        assert!(legs[1].answer(&app, "1").await.contains("<Queue>"));
+        hung_up(&fake, &[&legs[0].sid]).await;
+        assert!(
+            !fake.requests().iter().any(
+                |r| r.operation == Some(fake_twilio::UPDATE_CALL) && r.sid.as_deref() == Some(legs[1].sid.as_str())
+            ),
+            "{backend:?}: the professional who accepted stays on the line"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_caller_who_hangs_up_in_the_queue_is_abandoned_there_and_the_phones_stop() {
+    let scripts = simultaneous_scripts();
+    for backend in backends() {
+        let fake = FakeTwilio::start_with(SID, TOKEN).await;
+        let app = app_with_provider(&backend, &fake, &scripts).await;
+        let (mut call, legs) = lactation_hunt(&app, &fake).await;
+        call.queue_ends("hangup").await;
+        assert!(call.raw.contains("<Hangup"), "{}", call.raw);
+        hung_up(&fake, &[&legs[0].sid, &legs[1].sid]).await;
+        call.status("completed", Some(25)).await;
+        let contact = app.store.contact_for_call(&call.sid).await.unwrap().unwrap();
+        assert_eq!(contact.outcome.as_deref(), Some("abandoned"), "{backend:?}");
+        assert_eq!(contact.outcome_detail.as_deref(), Some("transfert-lactation"));
+        let outcomes = app.attempt_outcomes(contact.contact_id).await;
+        assert_eq!(outcomes, ["canceled", "canceled"], "{backend:?}");
+        let f = app
+            .store
+            .follow_up_for_contact(contact.contact_id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(f.reason, "abandoned");
+    }
 }

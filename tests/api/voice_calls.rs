@@ -375,9 +375,7 @@ async fn a_caller_who_hangs_up_while_the_professional_rings_is_abandoned_at_the_
     assert_eq!(contact.outcome.as_deref(), Some("abandoned"));
     assert_eq!(contact.outcome_detail.as_deref(), Some("transfert-psychologue"));
     assert_eq!(contact.need.as_deref(), Some("soutien"));
-    let attempts = app.store.attempts(contact.contact_id).await.unwrap();
-    assert_eq!(attempts.len(), 1);
-    assert_eq!(attempts[0].outcome, "canceled");
+    assert_eq!(app.attempt_outcomes(contact.contact_id).await, ["canceled"]);
     let follow_up = app
         .store
         .follow_up_for_contact(contact.contact_id)

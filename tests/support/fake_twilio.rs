@@ -219,14 +219,13 @@ impl Operation {
             }
         }
         // Rules the schema only states in prose.
-        let has = |name: &str| params.iter().any(|(n, _)| n == name);
-        if has("Url") && has("Twiml") {
+        if param(params, "Url").is_some() && param(params, "Twiml").is_some() {
             return Err(Rejection::bad(
                 20001,
                 "Twiml and Url are mutually exclusive".to_string(),
             ));
         }
-        if let Some((_, body)) = params.iter().find(|(n, _)| n == "Body") {
+        if let Some(body) = param(params, "Body") {
             if body.chars().count() > MAX_BODY_CHARS {
                 return Err(Rejection::bad(
                     21617,
@@ -236,6 +235,11 @@ impl Operation {
         }
         Ok(())
     }
+}
+
+/// The first value of `name` in form pairs.
+fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
 }
 
 fn pascal_case(snake: &str) -> String {
@@ -374,6 +378,10 @@ fn error_response(status: u16, code: Option<i64>, message: &str) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
 }
 
+fn not_found() -> Response {
+    error_response(404, Some(20404), known_message(20404))
+}
+
 fn known_message(code: i64) -> &'static str {
     match code {
         20003 => "Authenticate",
@@ -416,7 +424,7 @@ pub struct RecordedRequest {
 impl RecordedRequest {
     /// The first value of `name`.
     pub fn param(&self, name: &str) -> Option<&str> {
-        self.params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        param(&self.params, name)
     }
 
     /// Every value of `name`, in order.
@@ -452,16 +460,13 @@ enum Failure {
 struct FakeState {
     requests: Vec<RecordedRequest>,
     failures: VecDeque<Failure>,
-    /// Call SID → the resource as last returned.
+    /// Call SID → the resource as last returned, for hang-ups and redirects.
     calls: HashMap<String, Value>,
-    /// Message SID → the resource as returned.
-    messages: HashMap<String, Value>,
 }
 
 struct Shared {
     account_sid: String,
     auth_token: String,
-    base_url: String,
     state: Mutex<FakeState>,
 }
 
@@ -496,7 +501,6 @@ impl FakeTwilio {
         let shared = Arc::new(Shared {
             account_sid,
             auth_token: auth_token.into(),
-            base_url: format!("http://{addr}"),
             state: Mutex::new(FakeState::default()),
         });
         let fake = FakeTwilio {
@@ -510,7 +514,7 @@ impl FakeTwilio {
 
     /// `http://127.0.0.1:PORT`, to give the client as its API base.
     pub fn base_url(&self) -> String {
-        self.shared.base_url.clone()
+        format!("http://{}", self.addr)
     }
 
     pub fn account_sid(&self) -> &str {
@@ -706,7 +710,7 @@ fn answer(
     params: &[(String, String)],
 ) -> (Response, Option<String>) {
     let Some((id, account, call_sid)) = operation else {
-        return (error_response(404, Some(20404), known_message(20404)), None);
+        return (not_found(), None);
     };
     if method != Method::POST {
         // The fake implements only the POSTs; Twilio's own answer to a wrong method.
@@ -736,7 +740,7 @@ fn answer(
     if let Some(sid) = call_sid {
         let sid_schema = op.path_parameters.get("Sid").expect("UpdateCall has a Sid");
         if check_value("Sid", sid_schema, sid).is_err() {
-            return (error_response(404, Some(20404), known_message(20404)), None);
+            return (not_found(), None);
         }
     }
     let form = headers
@@ -767,7 +771,7 @@ fn answer(
         };
         return (response, None);
     }
-    let get = |name: &str| params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+    let get = |name: &str| param(params, name);
     let status = StatusCode::from_u16(op.success_status).unwrap();
     match id {
         CREATE_CALL => {
@@ -779,17 +783,15 @@ fn answer(
         CREATE_MESSAGE => {
             let sid = random_sid("SM");
             let message = message_resource(&shared.account_sid, &sid, params);
-            state.messages.insert(sid.clone(), message.clone());
             (json_response(status, &message), Some(sid))
         }
         UPDATE_CALL => {
             let sid = call_sid.expect("a call SID").to_string();
             let Some(call) = state.calls.get_mut(&sid) else {
-                return (error_response(404, Some(20404), known_message(20404)), None);
+                return (not_found(), None);
             };
             let current = call["status"].as_str().unwrap_or("queued").to_string();
-            let live = matches!(current.as_str(), "queued" | "ringing" | "in-progress");
-            if (get("Url").is_some() || get("Twiml").is_some()) && !live {
+            if (get("Url").is_some() || get("Twiml").is_some()) && !live_status(&current) {
                 return (
                     error_response(400, Some(21220), "Call is not in-progress. Cannot redirect."),
                     None,
@@ -869,7 +871,7 @@ fn call_resource(account: &str, sid: &str, to: Option<&str>, from: Option<&str>,
 }
 
 fn message_resource(account: &str, sid: &str, params: &[(String, String)]) -> Value {
-    let get = |name: &str| params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+    let get = |name: &str| param(params, name);
     let uri = format!("/2010-04-01/Accounts/{account}/Messages/{sid}");
     let now = rfc2822_now();
     let body = get("Body").unwrap_or("");
