@@ -13,6 +13,7 @@ use crate::config::{FileConfig, Settings};
 use crate::db;
 use crate::http::{self, AppState, Clock};
 use crate::ivr::library::{self, Library};
+use crate::outbox;
 use crate::telephony::signature;
 
 #[derive(Debug, Parser)]
@@ -27,13 +28,25 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum FaqCommand {
+    /// Show, as JSON, what the bot reads in TEXT and what it would answer.
+    Match {
+        /// A message, as a parent would text it.
+        text: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the service (configuration from the environment and NUMEROVERT_CONFIG).
     Serve,
     /// Create or update the database schema, then exit.
     Migrate,
-    /// Check the configuration and the IVR scripts; exits non-zero on any problem.
+    /// Check the configuration, the IVR scripts and the SMS knowledge base; exits non-zero on any problem.
     Check,
+    /// The SMS bot's knowledge base.
+    #[command(subcommand)]
+    Faq(FaqCommand),
     /// Run the service on a local SQLite file with demo settings and print how to try it.
     Demo {
         /// Address to listen on.
@@ -56,6 +69,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         },
         Command::Migrate => migrate().await,
         Command::Check => return check(),
+        Command::Faq(FaqCommand::Match { text }) => return faq_match(&text),
         Command::Demo { bind, database } => demo(&bind, &database).await,
         Command::Admin(command) => return crate::admin::run(command).await,
     };
@@ -148,8 +162,66 @@ pub fn check_settings(settings: &Settings) -> Result<String, Vec<String>> {
             s.script.script.start
         ));
     }
-    report.push_str("configuration and scripts are valid");
+    match library::check_knowledge_base(&settings.scripts_dir, settings.sms.max_reply_segments)? {
+        None => {
+            return Err(vec![format!(
+                "{}: the SMS knowledge base is missing; the SMS bot cannot answer without it",
+                settings.scripts_dir.join(crate::sms::kb::FILE_NAME).display()
+            )])
+        }
+        Some(kb) => {
+            report.push_str(&format!(
+                "ok  {}: {} topics, {} safety answers (max {} segments per reply)\n",
+                settings.scripts_dir.join(crate::sms::kb::FILE_NAME).display(),
+                kb.topics.len(),
+                kb.safety.len(),
+                settings.sms.max_reply_segments
+            ));
+            for sized in kb.sizes() {
+                report.push_str(&format!(
+                    "      {:<40} {:>4} chars  {}  {} segment(s)\n",
+                    sized.entry,
+                    sized.count.chars,
+                    sized.count.encoding.as_str(),
+                    sized.count.segments
+                ));
+            }
+        }
+    }
+    report.push_str("configuration, scripts and knowledge base are valid");
     Ok(report)
+}
+
+/// `numerovert faq match "TEXT"`: what the bot reads in a message and what it would
+/// answer to a first message. Works without any configuration: the scripts folder
+/// is `NUMEROVERT_SCRIPTS_DIR` or `ivr-scripts`.
+fn faq_match(text: &str) -> ExitCode {
+    let settings = Settings::from_env().ok();
+    let dir = settings.as_ref().map_or_else(
+        || std::env::var("NUMEROVERT_SCRIPTS_DIR").map_or_else(|_| PathBuf::from("ivr-scripts"), PathBuf::from),
+        |s| s.scripts_dir.clone(),
+    );
+    let max = settings
+        .as_ref()
+        .map_or(library::DEFAULT_MAX_SEGMENTS, |s| s.sms.max_reply_segments);
+    let kb = match crate::sms::kb::KnowledgeBase::load_dir(&dir, max) {
+        Ok(kb) => kb,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    let vars = match &settings {
+        Some(s) => crate::contacts::messages::vars(s, chrono::Utc::now()),
+        None => crate::sms::kb::Vars {
+            numero_vert: "le numéro vert".into(),
+            delai: "dans les 4 heures".into(),
+        },
+    };
+    println!("{}", crate::sms::bot::explain(&kb, &vars, text));
+    ExitCode::SUCCESS
 }
 
 /// Runs the service until Ctrl-C. `ready` receives the bound address (tests, demo).
@@ -160,8 +232,17 @@ pub async fn serve(
     if !settings.verify_signatures {
         tracing::warn!("!!! NUMEROVERT_INSECURE_SKIP_SIGNATURE is set: provider signatures are NOT checked. Never run like this in production !!!");
     }
-    let scripts = Library::load(&settings.scripts_dir, settings.role_ids())
-        .map_err(|problems| format!("the IVR scripts are not valid:\n{}", problems.join("\n")))?;
+    let scripts = Library::load_with(
+        &settings.scripts_dir,
+        settings.role_ids(),
+        settings.sms.max_reply_segments,
+    )
+    .map_err(|problems| {
+        format!(
+            "the IVR scripts or the knowledge base are not valid:\n{}",
+            problems.join("\n")
+        )
+    })?;
     let store = db::connect(&settings.database_url)
         .await
         .map_err(|e| format!("database {}: {e}", settings.database_url.redacted()))?;
@@ -173,14 +254,32 @@ pub async fn serve(
     spawn_script_watcher(scripts.clone());
     let clock = clock(settings.clock_start);
     tracing::info!(%addr, public_url = settings.public_url.as_deref().unwrap_or("(unset: each request's Host)"), database = %settings.database_url.redacted(), scripts = ?scripts.ids(), "numerovert listening");
-    let app = http::router(AppState::new(settings, store, scripts, clock));
+    let state = AppState::new(settings, store.clone(), scripts, clock.clone());
+    // The outbox worker runs next to the server and stops with it.
+    let status_callback = state
+        .settings()
+        .public_url
+        .as_ref()
+        .map(|url| format!("{url}/twilio/sms/status"));
+    let sender = state.settings().sms.sender();
+    let worker = outbox::spawn(
+        store,
+        state.twilio().cloned(),
+        sender,
+        status_callback,
+        clock,
+        Default::default(),
+    );
+    let app = http::router(state);
     if let Some(tx) = ready {
         let _ = tx.send(addr);
     }
-    axum::serve(listener, app)
+    let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string());
+    worker.shutdown().await;
+    served
 }
 
 /// The real clock, or one that starts at `start` and runs on from there.

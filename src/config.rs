@@ -33,6 +33,29 @@ pub struct FileConfig {
     #[serde(default)]
     pub roles: BTreeMap<String, Role>,
     pub hours: Option<HoursConfig>,
+    #[serde(default)]
+    pub sms: SmsFile,
+}
+
+/// `[sms]`: the SMS number and the bot.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmsFile {
+    /// The helpline's SMS number (a 09 platform number or a short code), sender of pushed messages.
+    pub number: Option<String>,
+    /// Or a Twilio Messaging Service (`MG…`) that picks the number.
+    pub messaging_service_sid: Option<String>,
+    /// The longest reply the bot may send, in segments (default 3).
+    pub max_reply_segments: Option<u32>,
+    /// More messages than this from one number within `flood_window_minutes`
+    /// get one notice, then no reply until it calms down (default 10 in 10 minutes).
+    pub flood_limit: Option<u32>,
+    pub flood_window_minutes: Option<u32>,
+    /// Roles whose professionals on duty are alerted of a safety message, tried
+    /// in order (each with its backups) until one has someone (default: every configured role).
+    pub alert_roles: Option<Vec<String>>,
+    /// A message after this many hours of silence starts a new contact (default 24).
+    pub session_gap_hours: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -135,6 +158,31 @@ pub struct Settings {
     pub callback_delay: chrono::Duration,
     /// Whether professionals see the parent's number when rung (default: the helpline's).
     pub show_caller_number: bool,
+    pub sms: SmsSettings,
+}
+
+/// The SMS number and the bot's limits, checked.
+#[derive(Debug, Clone)]
+pub struct SmsSettings {
+    /// E.164; the sender of pushed messages.
+    pub number: Option<String>,
+    pub messaging_service_sid: Option<String>,
+    pub max_reply_segments: usize,
+    pub flood_limit: usize,
+    pub flood_window: chrono::Duration,
+    pub alert_roles: Vec<String>,
+    pub session_gap: chrono::Duration,
+}
+
+impl SmsSettings {
+    /// Who pushed messages are sent as; None when neither a number nor a service is configured.
+    pub fn sender(&self) -> Option<crate::telephony::rest::Sender> {
+        use crate::telephony::rest::Sender;
+        self.messaging_service_sid
+            .clone()
+            .map(Sender::MessagingService)
+            .or_else(|| self.number.clone().map(Sender::From))
+    }
 }
 
 /// Where settings come from; tests pass their own.
@@ -172,6 +220,56 @@ impl fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
+
+fn sms_settings(
+    file: SmsFile,
+    env: &dyn Source,
+    roles: &BTreeMap<String, Role>,
+    errors: &mut Vec<String>,
+) -> SmsSettings {
+    let number = env.var("NUMEROVERT_SMS_NUMBER").or(file.number);
+    if let Some(n) = number.as_deref().filter(|n| !is_e164(n)) {
+        errors.push(format!(
+            "NUMEROVERT_SMS_NUMBER / [sms] number: \"{n}\" is not an E.164 number; write it as +33939001234"
+        ));
+    }
+    let messaging_service_sid = env.var("TWILIO_MESSAGING_SERVICE_SID").or(file.messaging_service_sid);
+    if let Some(sid) = &messaging_service_sid {
+        if !(sid.len() == 34 && sid.starts_with("MG") && sid[2..].bytes().all(|b| b.is_ascii_hexdigit())) {
+            errors.push("TWILIO_MESSAGING_SERVICE_SID / [sms] messaging_service_sid: expected MG followed by 32 hexadecimal characters".into());
+        }
+    }
+    let max_reply_segments = file.max_reply_segments.unwrap_or(3);
+    if !(1..=10).contains(&max_reply_segments) {
+        errors.push(format!(
+            "[sms] max_reply_segments: {max_reply_segments} is not between 1 and 10"
+        ));
+    }
+    let flood_limit = file.flood_limit.unwrap_or(10);
+    let flood_window_minutes = file.flood_window_minutes.unwrap_or(10);
+    if flood_limit == 0 || flood_window_minutes == 0 {
+        errors.push("[sms] flood_limit and flood_window_minutes: both must be at least 1".into());
+    }
+    let alert_roles = file.alert_roles.unwrap_or_else(|| roles.keys().cloned().collect());
+    for role in &alert_roles {
+        if !roles.contains_key(role) {
+            errors.push(format!("[sms] alert_roles: \"{role}\" is not a configured role"));
+        }
+    }
+    let session_gap_hours = file.session_gap_hours.unwrap_or(24);
+    if session_gap_hours == 0 {
+        errors.push("[sms] session_gap_hours: must be at least 1".into());
+    }
+    SmsSettings {
+        number,
+        messaging_service_sid,
+        max_reply_segments: max_reply_segments as usize,
+        flood_limit: flood_limit as usize,
+        flood_window: chrono::Duration::minutes(i64::from(flood_window_minutes)),
+        alert_roles,
+        session_gap: chrono::Duration::hours(i64::from(session_gap_hours)),
+    }
+}
 
 /// True for an E.164 number: `+`, a non-zero digit, 7 to 15 digits in all.
 pub fn is_e164(number: &str) -> bool {
@@ -354,6 +452,8 @@ impl Settings {
             OpeningHours::always_open(timezone)
         });
 
+        let sms = sms_settings(file.sms, env, &roles, &mut errors);
+
         if !errors.is_empty() {
             return Err(ConfigError(errors));
         }
@@ -378,6 +478,7 @@ impl Settings {
             hours,
             callback_delay: chrono::Duration::minutes(i64::from(h.callback_delay_minutes.unwrap_or(240))),
             show_caller_number: h.show_caller_number.unwrap_or(false),
+            sms,
         })
     }
 

@@ -29,6 +29,8 @@ pub mod contacts;
 pub mod db;
 pub mod http;
 pub mod ivr;
+pub mod outbox;
 pub mod redact;
 pub mod routing;
+pub mod sms;
 pub mod telephony;

@@ -31,9 +31,38 @@ fn the_shipped_scripts_pass() {
     let (ok, stdout, stderr) = check(shipped(), None);
     assert!(ok, "{stdout}\n{stderr}");
     assert!(
-        stdout.contains("main.toml") && stdout.contains("configuration and scripts are valid"),
+        stdout.contains("main.toml") && stdout.contains("configuration, scripts and knowledge base are valid"),
         "{stdout}"
     );
+    // Every answer is listed with its size, so a reviewer sees what each costs.
+    assert!(stdout.contains("faq.toml: 30 topics, 5 safety answers"), "{stdout}");
+    for entry in ["topic allaitement", "safety idees-suicidaires", "messages.callback"] {
+        let line = stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(entry))
+            .unwrap_or_else(|| panic!("{entry} in {stdout}"));
+        assert!(
+            line.contains("segment(s)") && (line.contains("gsm-7") || line.contains("ucs-2")),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn a_knowledge_base_missing_a_topic_or_an_answer_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(shipped().join("main.toml"), dir.path().join("main.toml")).unwrap();
+    let kb = std::fs::read_to_string(shipped().join("faq.toml")).unwrap();
+    let kb = kb.replacen("id = \"ecrans\"", "id = \"ecran\"", 1);
+    std::fs::write(dir.path().join("faq.toml"), kb).unwrap();
+    let (ok, _, stderr) = check(dir.path(), None);
+    assert!(!ok, "a knowledge base without a required topic must fail");
+    assert!(stderr.contains("the required topic \"ecrans\" is missing"), "{stderr}");
+
+    std::fs::remove_file(dir.path().join("faq.toml")).unwrap();
+    let (ok, _, stderr) = check(dir.path(), None);
+    assert!(!ok);
+    assert!(stderr.contains("the SMS knowledge base is missing"), "{stderr}");
 }
 
 #[test]
@@ -141,4 +170,38 @@ fn serve_refuses_to_start_with_a_bad_configuration() {
     );
     assert!(stderr.contains("TWILIO_AUTH_TOKEN: required"), "{stderr}");
     assert!(stderr.contains("fallback_number: required"), "{stderr}");
+}
+
+fn faq_match(text: &str) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_numerovert"))
+        .args(["faq", "match", text])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("NUMEROVERT_SCRIPTS_DIR", shipped())
+        .output()
+        .expect("the binary runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("faq match prints JSON")
+}
+
+#[test]
+fn faq_match_prints_what_the_bot_reads_and_answers() {
+    let v = faq_match("bjr jsp koi faire, g des crevasses avec l'alaitement");
+    assert_eq!(v["topic"], "allaitement", "{v}");
+    assert_eq!(v["safety"], serde_json::Value::Null);
+    assert!(v["score"].as_f64().unwrap() > 0.0, "{v}");
+    assert!(v["alternatives"].is_array(), "{v}");
+    assert!(v["reply"].as_str().is_some_and(|r| !r.is_empty()), "{v}");
+
+    let v = faq_match("je veux mourir, je vois plus d'issue");
+    assert_eq!(v["safety"], "idees-suicidaires", "{v}");
+    assert_eq!(v["topic"], serde_json::Value::Null);
+    assert!(v["reply"].as_str().unwrap().contains("3114"), "{v}");
+
+    let v = faq_match("vous vendez des poussettes ?");
+    assert_eq!(
+        (v["topic"].clone(), v["safety"].clone()),
+        (serde_json::Value::Null, serde_json::Value::Null),
+        "{v}"
+    );
 }

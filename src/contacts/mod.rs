@@ -1,4 +1,4 @@
-//! Contacts: calls (and, later, SMS conversations), their timelines and outcomes.
+//! Contacts: calls and SMS conversations, their timelines and outcomes.
 //!
 //! Layout:
 //! - [`calls`]: plays one step of a call: finds or opens the call, runs the IVR
@@ -6,6 +6,9 @@
 //!   outcome in one transaction before the answer leaves.
 //! - [`callbacks`]: click-to-call: ring a professional, then, once they press 1,
 //!   the parent; the outcome is written on the follow-up.
+//! - [`messages`]: SMS conversations: store, let the bot decide, store the
+//!   decision (reply, follow-up, alerts, opt-out), answer.
 
 pub mod callbacks;
 pub mod calls;
+pub mod messages;

@@ -200,7 +200,7 @@ macro_rules! CALLBACK_SELECT {
 macro_rules! FOLLOW_UP_ENTRY_SELECT {
     () => {
         "select f.follow_up_id, f.contact_id, f.reason, f.need, f.state, f.outcome, f.due_at, f.attempts, f.last_attempt_at, \
-         f.last_attempt_outcome, f.created_at, c.caller_number as parent_number, c.line_number \
+         f.last_attempt_outcome, f.created_at, f.urgent, c.caller_number as parent_number, c.line_number \
          from follow_up f join contact c on c.contact_id = f.contact_id"
     };
 }
@@ -253,7 +253,7 @@ macro_rules! sql_callback_store {
             async fn follow_up_queue(&self, limit: i64) -> $crate::db::StoreResult<Vec<$crate::db::callbacks::FollowUpEntry>> {
                 Ok(sqlx::query_as(concat!(
                     $crate::db::callbacks::FOLLOW_UP_ENTRY_SELECT!(),
-                    " where f.state <> 'closed' order by f.due_at, f.follow_up_id limit $1"
+                    " where f.state <> 'closed' order by f.urgent desc, f.due_at, f.follow_up_id limit $1"
                 ))
                 .bind(limit)
                 .fetch_all(&self.pool)

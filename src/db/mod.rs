@@ -20,6 +20,8 @@ use crate::config::DatabaseUrl;
 use crate::ivr::engine::Position;
 
 pub mod callbacks;
+pub mod messages;
+pub mod outbox;
 pub mod postgres;
 pub mod roster;
 mod sql;
@@ -146,7 +148,7 @@ pub struct Attempt {
 /// Why someone must call a parent back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewFollowUp {
-    /// missed | abandoned | callback-requested | message-left
+    /// missed | abandoned | callback-requested | message-left | safety
     pub reason: String,
     pub due_at: DateTime<Utc>,
 }
@@ -165,6 +167,8 @@ pub struct FollowUp {
     pub last_attempt_at: Option<DateTime<Utc>>,
     pub last_attempt_outcome: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// A safety message: before everything else.
+    pub urgent: bool,
 }
 
 /// A call status callback.
@@ -244,7 +248,9 @@ pub fn is_final_status(status: &str) -> bool {
 }
 
 #[async_trait]
-pub trait Store: roster::RosterStore + callbacks::CallbackStore + Send + Sync {
+pub trait Store:
+    roster::RosterStore + callbacks::CallbackStore + messages::MessageStore + outbox::OutboxStore + Send + Sync
+{
     /// Succeeds when the database answers.
     async fn ping(&self) -> StoreResult<()>;
     /// The answer already given under any of `keys`, if one was.
@@ -297,7 +303,7 @@ pub trait Store: roster::RosterStore + callbacks::CallbackStore + Send + Sync {
         at: DateTime<Utc>,
     ) -> StoreResult<()>;
     async fn follow_up_for_contact(&self, contact_id: i64) -> StoreResult<Option<FollowUp>>;
-    /// Open follow-ups, the most overdue first.
+    /// Open follow-ups: urgent (safety) ones first, then the most overdue.
     async fn open_follow_ups(&self, limit: i64) -> StoreResult<Vec<FollowUp>>;
 }
 

@@ -34,3 +34,5 @@ impl PgStore {
 super::sql::sql_store!(PgStore);
 super::roster::sql_roster_store!(PgStore);
 super::callbacks::sql_callback_store!(PgStore);
+super::messages::sql_messages_store!(PgStore);
+super::outbox::sql_outbox_store!(PgStore);

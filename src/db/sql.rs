@@ -337,7 +337,7 @@ macro_rules! sql_store {
             }
 
             async fn open_follow_ups(&self, limit: i64) -> $crate::db::StoreResult<Vec<$crate::db::FollowUp>> {
-                Ok(sqlx::query_as(concat!($crate::db::sql::FOLLOW_UP_SELECT!(), " where state <> 'closed' order by due_at, follow_up_id limit $1")).bind(limit).fetch_all(&self.pool).await?)
+                Ok(sqlx::query_as(concat!($crate::db::sql::FOLLOW_UP_SELECT!(), " where state <> 'closed' order by urgent desc, due_at, follow_up_id limit $1")).bind(limit).fetch_all(&self.pool).await?)
             }
 
             async fn recent_contacts(&self, limit: i64) -> $crate::db::StoreResult<Vec<$crate::db::Contact>> {
@@ -365,7 +365,7 @@ macro_rules! ATTEMPT_SELECT {
 /// The columns of [`crate::db::FollowUp`].
 macro_rules! FOLLOW_UP_SELECT {
     () => {
-        "select follow_up_id, contact_id, reason, need, state, outcome, due_at, attempts, last_attempt_at, last_attempt_outcome, created_at from follow_up"
+        "select follow_up_id, contact_id, reason, need, state, outcome, due_at, attempts, last_attempt_at, last_attempt_outcome, created_at, urgent from follow_up"
     };
 }
 

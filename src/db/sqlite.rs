@@ -46,3 +46,5 @@ impl SqliteStore {
 super::sql::sql_store!(SqliteStore);
 super::roster::sql_roster_store!(SqliteStore);
 super::callbacks::sql_callback_store!(SqliteStore);
+super::messages::sql_messages_store!(SqliteStore);
+super::outbox::sql_outbox_store!(SqliteStore);

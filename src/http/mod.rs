@@ -93,6 +93,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(voice)
         .merge(callbacks)
+        .merge(telephony::sms::router())
         .merge(crate::api::router(state.clone()))
         .merge(feeds::router())
         .route("/healthz", get(healthz))

@@ -9,6 +9,18 @@ use std::time::SystemTime;
 
 use super::script::{load_dir, LoadedScript};
 use super::validate::{validate, Environment};
+use crate::sms::kb::{self, KnowledgeBase};
+
+/// The longest bot reply when the configuration says nothing (`[sms] max_reply_segments`).
+pub const DEFAULT_MAX_SEGMENTS: usize = 3;
+
+/// The knowledge base of `dir`, if the folder has one; its problems otherwise.
+pub fn check_knowledge_base(dir: &Path, max_segments: usize) -> Result<Option<KnowledgeBase>, Vec<String>> {
+    if !dir.join(kb::FILE_NAME).exists() {
+        return Ok(None);
+    }
+    KnowledgeBase::load_dir(dir, max_segments).map(Some)
+}
 
 /// Loads and validates every script of `dir`; on failure, every message, ready to print.
 pub fn check_dir(dir: &Path, roles: &BTreeSet<String>) -> Result<Vec<LoadedScript>, Vec<String>> {
@@ -50,25 +62,45 @@ pub fn fingerprint(dir: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
     out
 }
 
-/// The current set of scripts, shared by every request.
+/// The current set of scripts and the SMS knowledge base, shared by every request.
 pub struct Library {
     dir: PathBuf,
     roles: BTreeSet<String>,
+    max_segments: usize,
     scripts: RwLock<Arc<BTreeMap<String, Arc<LoadedScript>>>>,
+    knowledge_base: RwLock<Option<Arc<KnowledgeBase>>>,
     seen: RwLock<Vec<(PathBuf, Option<SystemTime>, u64)>>,
 }
 
 impl Library {
     /// Loads `dir`; fails with every problem when a script is unsound.
     pub fn load(dir: &Path, roles: BTreeSet<String>) -> Result<Library, Vec<String>> {
+        Library::load_with(dir, roles, DEFAULT_MAX_SEGMENTS)
+    }
+
+    /// Loads `dir`, bot replies limited to `max_segments`; fails with every problem
+    /// when a script or the knowledge base is unsound.
+    pub fn load_with(dir: &Path, roles: BTreeSet<String>, max_segments: usize) -> Result<Library, Vec<String>> {
         let seen = fingerprint(dir);
-        let scripts = check_dir(dir, &roles)?;
+        let scripts = check_dir(dir, &roles);
+        let knowledge_base = check_knowledge_base(dir, max_segments);
+        let (scripts, knowledge_base) = both(scripts, knowledge_base)?;
         Ok(Library {
             dir: dir.to_owned(),
             roles,
+            max_segments,
             scripts: RwLock::new(Arc::new(index(scripts))),
+            knowledge_base: RwLock::new(knowledge_base.map(Arc::new)),
             seen: RwLock::new(seen),
         })
+    }
+
+    /// The SMS knowledge base, as currently loaded; None when the folder has none.
+    pub fn knowledge_base(&self) -> Option<Arc<KnowledgeBase>> {
+        self.knowledge_base
+            .read()
+            .expect("knowledge base lock poisoned")
+            .clone()
     }
 
     pub fn dir(&self) -> &Path {
@@ -93,9 +125,13 @@ impl Library {
     pub fn reload(&self) -> Result<usize, Vec<String>> {
         let seen = fingerprint(&self.dir);
         *self.seen.write().expect("script lock poisoned") = seen;
-        let scripts = check_dir(&self.dir, &self.roles)?;
+        let (scripts, knowledge_base) = both(
+            check_dir(&self.dir, &self.roles),
+            check_knowledge_base(&self.dir, self.max_segments),
+        )?;
         let count = scripts.len();
         *self.scripts.write().expect("script lock poisoned") = Arc::new(index(scripts));
+        *self.knowledge_base.write().expect("knowledge base lock poisoned") = knowledge_base.map(Arc::new);
         Ok(count)
     }
 
@@ -106,6 +142,14 @@ impl Library {
             return None;
         }
         Some(self.reload())
+    }
+}
+
+/// Both results, or every problem of either.
+fn both<A, B>(a: Result<A, Vec<String>>, b: Result<B, Vec<String>>) -> Result<(A, B), Vec<String>> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (a, b) => Err(a.err().into_iter().chain(b.err()).flatten().collect()),
     }
 }
 

@@ -328,6 +328,11 @@ fn describe_toml_error(e: &toml::de::Error) -> String {
 }
 
 /// Loads every `*.toml` script of `dir`, sorted by id. The first error stops the load.
+/// The SMS bot's knowledge base lives beside the scripts (it is content too) but is not one.
+pub fn is_knowledge_base(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == crate::sms::kb::FILE_NAME)
+}
+
 pub fn load_dir(dir: &Path) -> Result<Vec<LoadedScript>, Vec<LoadError>> {
     let entries = std::fs::read_dir(dir).map_err(|source| {
         vec![LoadError::Dir {
@@ -337,7 +342,7 @@ pub fn load_dir(dir: &Path) -> Result<Vec<LoadedScript>, Vec<LoadError>> {
     })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file() && !is_knowledge_base(p))
         .collect();
     paths.sort();
     if paths.is_empty() {

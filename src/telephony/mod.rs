@@ -9,12 +9,14 @@
 //! - [`voice`]: the voice webhook handlers (incoming call, next step, status,
 //!   recordings, screening, the hunt's queue), thin: parse, call
 //!   [`crate::contacts::calls`], render;
-//! - [`callback_voice`]: the webhooks of click-to-call (the professional's call).
+//! - [`callback_voice`]: the webhooks of click-to-call (the professional's call);
+//! - [`sms`]: the messaging webhooks (a parent's SMS, delivery statuses).
 
 pub mod callback_voice;
 pub mod hunt;
 pub mod rest;
 pub mod signature;
+pub mod sms;
 pub mod tone;
 pub mod twiml;
 pub mod voice;

@@ -1,8 +1,10 @@
 //! The Twilio REST client: what the service starts itself (outbound calls,
-//! hanging up or redirecting a leg, outbound SMS).
+//! hanging up or redirecting a leg, outbound SMS), and the list of messages
+//! the outbox reads to find out whether an ambiguous send went through.
 //!
 //! Requests follow Twilio's OpenAPI description of API 2010-04-01, whose form
-//! schemas are kept in `tests/fixtures/twilio/api_v2010_calls_messages.json`
+//! schemas (and the list's query parameters) are kept in
+//! `tests/fixtures/twilio/api_v2010_calls_messages.json`
 //! and enforced by the fake in `tests/support/fake_twilio.rs`:
 //! - bodies are `application/x-www-form-urlencoded` (Twilio rejects JSON), with
 //!   array parameters sent as repeated keys (`StatusCallbackEvent=initiated&StatusCallbackEvent=answered`),
@@ -24,13 +26,14 @@
 //! # Layout
 //! - [`TwilioClient`]: the HTTP calls;
 //! - [`CreateCall`], [`UpdateCall`], [`SendMessage`]: requests, each with `params()`
-//!   giving the exact form pairs sent;
-//! - [`CallResource`], [`MessageResource`]: the parts of Twilio's answers we use;
+//!   giving the exact form pairs sent; [`ListMessages`]: the query of a message list;
+//! - [`CallResource`], [`MessageResource`], [`MessagePage`]: the parts of Twilio's answers we use;
 //! - [`RestError`], [`Retry`]: failures and how they may be retried.
 
 use std::fmt;
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDate;
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
@@ -126,6 +129,26 @@ impl TwilioClient {
         self.post("send_message", &path, &req.params()).await
     }
 
+    /// Lists messages, most recent first: `GET /2010-04-01/Accounts/{AccountSid}/Messages.json` (200).
+    ///
+    /// One page; follow [`MessagePage::next_page_uri`] with [`next_message_page`](Self::next_message_page).
+    pub async fn list_messages(&self, req: &ListMessages) -> Result<MessagePage, RestError> {
+        let path = format!("{}/Messages.json?{}", self.account_path(), encode_form(&req.params()));
+        self.request("list_messages", Request::Get(&path)).await
+    }
+
+    /// The page after `page`, from its `next_page_uri`, which must be a list of
+    /// this account's messages (a URI that points elsewhere is refused, not fetched).
+    pub async fn next_message_page(&self, next_page_uri: &str) -> Result<MessagePage, RestError> {
+        let list = format!("{}/Messages.json?", self.account_path());
+        if !next_page_uri.starts_with(&list) || next_page_uri.contains('#') {
+            return Err(RestError::Decode(
+                "list_messages: next_page_uri is not a page of this account's messages".into(),
+            ));
+        }
+        self.request("list_messages", Request::Get(next_page_uri)).await
+    }
+
     fn account_path(&self) -> String {
         format!("/{API_VERSION}/Accounts/{}", encode_path_segment(&self.account_sid))
     }
@@ -136,9 +159,17 @@ impl TwilioClient {
         path: &str,
         params: &[(&'static str, String)],
     ) -> Result<T, RestError> {
+        self.request(operation, Request::Post(path, params)).await
+    }
+
+    async fn request<T: DeserializeOwned>(
+        &self,
+        operation: &'static str,
+        request: Request<'_>,
+    ) -> Result<T, RestError> {
         let started = Instant::now();
         // Only the operation, the outcome and Twilio's code are logged: the parameters hold phone numbers and texts.
-        let (status, body) = match self.exchange(path, params).await {
+        let (status, body) = match self.exchange(request).await {
             Ok(answer) => answer,
             Err(error) => {
                 tracing::debug!(operation, error = %error, elapsed_ms = elapsed_ms(started), "Twilio REST unreachable");
@@ -161,15 +192,19 @@ impl TwilioClient {
         result
     }
 
-    /// Sends the form and reads the whole answer; any failure here is a transport failure.
-    async fn exchange(&self, path: &str, params: &[(&'static str, String)]) -> Result<(u16, Vec<u8>), RestError> {
-        let response = self
-            .http
-            .post(format!("{}{path}", self.base))
+    /// Sends the request and reads the whole answer; any failure here is a transport failure.
+    async fn exchange(&self, request: Request<'_>) -> Result<(u16, Vec<u8>), RestError> {
+        let builder = match request {
+            Request::Post(path, params) => self
+                .http
+                .post(format!("{}{path}", self.base))
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(encode_form(params)),
+            Request::Get(path_and_query) => self.http.get(format!("{}{path_and_query}", self.base)),
+        };
+        let response = builder
             .basic_auth(&self.account_sid, Some(self.auth_token.expose_secret()))
-            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(ACCEPT, "application/json")
-            .body(encode_form(params))
             .send()
             .await
             .map_err(RestError::transport)?;
@@ -179,6 +214,13 @@ impl TwilioClient {
         let body = response.bytes().await.map_err(RestError::transport)?;
         Ok((status, body.to_vec()))
     }
+}
+
+/// What is sent: a form to a path, or a path with its query.
+#[derive(Clone, Copy)]
+enum Request<'a> {
+    Post(&'a str, &'a [(&'static str, String)]),
+    Get(&'a str),
 }
 
 fn elapsed_ms(started: Instant) -> u64 {
@@ -446,6 +488,74 @@ impl fmt::Debug for SendMessage {
     }
 }
 
+/// The query of `GET …/Messages.json` (the spec's `ListMessage`): filters, all optional.
+///
+/// Twilio filters `DateSent` by GMT day; the days are sent as midnight GMT in
+/// RFC 3339 (`2026-11-24T00:00:00Z`), as Twilio's own helper library writes them.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct ListMessages {
+    /// `To`: the recipient, E.164.
+    pub to: Option<String>,
+    /// `From`: the sender, E.164.
+    pub from: Option<String>,
+    /// `DateSent`: sent on that day.
+    pub date_sent: Option<NaiveDate>,
+    /// `DateSent<`: sent on or before that day.
+    pub date_sent_before: Option<NaiveDate>,
+    /// `DateSent>`: sent on or after that day.
+    pub date_sent_after: Option<NaiveDate>,
+    /// `PageSize`: 1 to 1000 (Twilio's default: 50).
+    pub page_size: Option<u32>,
+}
+
+impl ListMessages {
+    /// The query pairs sent, names exactly as in the spec.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let day = |d: &NaiveDate| format!("{}T00:00:00Z", d.format("%Y-%m-%d"));
+        let mut p = Vec::new();
+        if let Some(to) = &self.to {
+            p.push(("To", to.clone()));
+        }
+        if let Some(from) = &self.from {
+            p.push(("From", from.clone()));
+        }
+        if let Some(d) = &self.date_sent {
+            p.push(("DateSent", day(d)));
+        }
+        if let Some(d) = &self.date_sent_before {
+            p.push(("DateSent<", day(d)));
+        }
+        if let Some(d) = &self.date_sent_after {
+            p.push(("DateSent>", day(d)));
+        }
+        if let Some(n) = self.page_size {
+            p.push(("PageSize", n.to_string()));
+        }
+        p
+    }
+}
+
+impl fmt::Debug for ListMessages {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ListMessages")
+            .field("to", &self.to.as_deref().map(Masked))
+            .field("from", &self.from.as_deref().map(Masked))
+            .field("date_sent", &self.date_sent)
+            .field("date_sent_before", &self.date_sent_before)
+            .field("date_sent_after", &self.date_sent_after)
+            .field("page_size", &self.page_size)
+            .finish()
+    }
+}
+
+/// One page of a message list.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct MessagePage {
+    pub messages: Vec<MessageResource>,
+    /// The next page's path and query, None on the last page.
+    pub next_page_uri: Option<String>,
+}
+
 /// A Call as Twilio returns it, reduced to what the service uses; unknown fields are ignored.
 #[derive(Clone, PartialEq, Eq, Deserialize)]
 pub struct CallResource {
@@ -485,7 +595,9 @@ impl fmt::Debug for CallResource {
     }
 }
 
-/// A Message as Twilio returns it, reduced to what the service uses; the body is not kept.
+/// A Message as Twilio returns it, reduced to what the service uses.
+///
+/// The body is kept, to recognise a message when reconciling, but `Debug` never shows it.
 #[derive(Clone, PartialEq, Eq, Deserialize)]
 pub struct MessageResource {
     /// `SM` (or `MM`) + 32 hex digits.
@@ -501,7 +613,12 @@ pub struct MessageResource {
     pub num_segments: Option<String>,
     pub error_code: Option<i64>,
     pub error_message: Option<String>,
+    /// RFC 2822 dates, as Twilio writes them.
     pub date_created: Option<String>,
+    pub date_sent: Option<String>,
+    /// `outbound-api` for messages created here, `inbound`, `outbound-reply`, …
+    pub direction: Option<String>,
+    pub body: Option<String>,
 }
 
 impl fmt::Debug for MessageResource {
@@ -514,6 +631,12 @@ impl fmt::Debug for MessageResource {
             .field("messaging_service_sid", &self.messaging_service_sid)
             .field("num_segments", &self.num_segments)
             .field("error_code", &self.error_code)
+            .field("direction", &self.direction)
+            .field("date_created", &self.date_created)
+            .field(
+                "body",
+                &self.body.as_ref().map(|b| format!("<{} chars>", b.chars().count())),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -636,8 +759,10 @@ impl RestError {
     }
 
     /// Keeps the whole cause chain: reqwest's own message hides the useful part
-    /// ("Connection refused", "operation timed out") in its sources.
+    /// ("Connection refused", "operation timed out") in its sources. The URL is
+    /// left out: a list's query names a phone number.
     fn transport(error: reqwest::Error) -> RestError {
+        let error = error.without_url();
         let mut message = error.to_string();
         let mut source = std::error::Error::source(&error);
         while let Some(cause) = source {
@@ -820,6 +945,71 @@ mod tests {
         };
         let names: Vec<&str> = via_service.params().iter().map(|(k, _)| *k).collect();
         assert_eq!(names, ["To", "MessagingServiceSid", "Body"]);
+    }
+
+    #[test]
+    fn list_query_uses_spec_names_and_gmt_days() {
+        let query = ListMessages {
+            to: Some("+33639980123".into()),
+            date_sent_after: NaiveDate::from_ymd_opt(2026, 11, 23),
+            page_size: Some(100),
+            ..Default::default()
+        };
+        assert_eq!(
+            query.params(),
+            [
+                ("To", "+33639980123".to_string()),
+                ("DateSent>", "2026-11-23T00:00:00Z".to_string()),
+                ("PageSize", "100".to_string())
+            ]
+        );
+        // The comparison is part of the name, encoded like the rest.
+        assert_eq!(
+            encode_form(&query.params()),
+            "To=%2B33639980123&DateSent%3E=2026-11-23T00%3A00%3A00Z&PageSize=100"
+        );
+        let all = ListMessages {
+            from: Some("+33199001234".into()),
+            date_sent: NaiveDate::from_ymd_opt(2026, 1, 2),
+            date_sent_before: NaiveDate::from_ymd_opt(2026, 1, 3),
+            ..query
+        };
+        let names: Vec<&str> = all.params().iter().map(|(k, _)| *k).collect();
+        assert_eq!(names, ["To", "From", "DateSent", "DateSent<", "DateSent>", "PageSize"]);
+        assert!(ListMessages::default().params().is_empty());
+        let shown = format!("{all:?}");
+        assert!(!shown.contains("639980123") && !shown.contains("199001234"), "{shown}");
+    }
+
+    #[test]
+    fn message_pages_parse_and_hide_bodies() {
+        let page: MessagePage = serde_json::from_str(
+            r#"{"end": 0, "first_page_uri": "/x", "next_page_uri": null, "page": 0, "page_size": 100, "start": 0,
+                "messages": [{"sid": "SM0123456789abcdef0123456789abcdef", "status": "sent", "to": "+33639980123",
+                "from": "+33199001234", "body": "Mon bébé", "direction": "outbound-api",
+                "date_created": "Tue, 24 Nov 2026 09:00:05 +0000", "date_sent": "Tue, 24 Nov 2026 09:00:06 +0000"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(page.next_page_uri, None);
+        let m = &page.messages[0];
+        assert_eq!(m.body.as_deref(), Some("Mon bébé"));
+        assert_eq!(m.direction.as_deref(), Some("outbound-api"));
+        let shown = format!("{page:?}");
+        assert!(!shown.contains("bébé") && !shown.contains("639980123"), "{shown}");
+        assert!(shown.contains("<8 chars>"), "{shown}");
+    }
+
+    #[tokio::test]
+    async fn next_pages_stay_within_the_account_messages() {
+        let client = TwilioClient::new("http://127.0.0.1:9", "AC0123456789abcdef0123456789abcdef", "t".into());
+        for uri in [
+            "https://evil.example/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json?Page=1",
+            "/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Calls.json?Page=1",
+            "/2010-04-01/Accounts/ACffffffffffffffffffffffffffffffff/Messages.json?Page=1",
+        ] {
+            let err = client.next_message_page(uri).await.unwrap_err();
+            assert!(matches!(err, RestError::Decode(_)), "{uri}: {err:?}");
+        }
     }
 
     #[test]

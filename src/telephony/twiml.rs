@@ -333,7 +333,16 @@ pub fn safe_fallback(voice: &Voice, fallback_number: Option<&str>, caller_id: Op
     document(verbs)
 }
 
-/// An empty document: the answer to status callbacks.
+/// A messaging answer: one SMS back to the sender, its delivery reported to
+/// `status_url` (Twilio's `action` on `<Message>`; `statusCallback` is deprecated).
+pub fn message_reply(body: &str, status_url: &str) -> String {
+    document(vec![Element::new("Message")
+        .attr("action", status_url)
+        .attr("method", "POST")
+        .text(xml_safe(body))])
+}
+
+/// An empty document: the answer to status callbacks, and silence to an SMS.
 pub fn empty() -> String {
     document(Vec::new())
 }

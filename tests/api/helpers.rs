@@ -697,3 +697,36 @@ impl<'a> Call<'a> {
             .0
     }
 }
+
+/// A clock the test moves by hand, for what happens hours or days apart.
+#[derive(Clone)]
+pub struct ManualClock(Arc<std::sync::Mutex<DateTime<Utc>>>);
+
+impl ManualClock {
+    pub fn new(at: DateTime<Utc>) -> ManualClock {
+        ManualClock(Arc::new(std::sync::Mutex::new(at)))
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        *self.0.lock().expect("test clock lock poisoned")
+    }
+
+    /// Lets `by` pass.
+    pub fn advance(&self, by: chrono::Duration) {
+        *self.0.lock().expect("test clock lock poisoned") += by;
+    }
+}
+
+impl TestApp {
+    /// Like [`TestApp::spawn`], with the service's clock read from `clock`.
+    pub async fn spawn_on_clock(backend: &Backend, clock: &ManualClock) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let url = fresh_database(backend, dir.path()).await;
+        let settings = settings(&url, &[]);
+        let store = db::connect(&settings.database_url)
+            .await
+            .expect("the test database opens");
+        let clock = clock.clone();
+        TestApp::with_clock(settings, store, Arc::new(move || clock.now()), dir)
+    }
+}

@@ -10,4 +10,5 @@ mod helpers;
 mod provider_edge;
 mod routing_calls;
 mod simultaneous;
+mod sms;
 mod voice_calls;

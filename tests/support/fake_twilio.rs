@@ -10,9 +10,14 @@
 //! - `POST /2010-04-01/Accounts/{AccountSid}/Calls.json` (201), `POST …/Calls/{Sid}.json`
 //!   (200) and `POST …/Messages.json` (201), answering with resources shaped like
 //!   Twilio's (`CA`/`SM` + 32 hex digits, `queued`, RFC 2822 dates, `uri`, …);
+//! - `GET …/Messages.json` (200): the messages created so far, filtered by `To`,
+//!   `From` and the `DateSent` filters (compared by GMT day, as Twilio does),
+//!   most recent first, in pages of `PageSize` with a `next_page_uri`. A created
+//!   message is stored as Twilio would soon show it: `sent`, `date_sent` set;
 //! - HTTP Basic with the account SID and auth token, else 401 with code 20003
 //!   as Twilio answers;
-//! - every request is checked against the form schemas of Twilio's OpenAPI
+//! - every request is checked against the form schemas (and, for the list, the
+//!   query parameters) of Twilio's OpenAPI
 //!   description, kept in `tests/fixtures/twilio/api_v2010_calls_messages.json`:
 //!   names, types, enums, SID patterns, formats, required parameters and the
 //!   "one of" groups, plus the rules the schema leaves to prose (Url and Twiml
@@ -20,7 +25,10 @@
 //!   legacy error JSON. Unknown parameters are refused although Twilio ignores
 //!   them: a misspelt parameter is a bug the real API would hide;
 //! - every request is recorded, accepted or not ([`FakeTwilio::requests`]);
-//! - failures can be injected ([`FakeTwilio::fail_next`]) and the server taken
+//! - failures can be injected ([`FakeTwilio::fail_next`] for the POSTs,
+//!   [`FakeTwilio::fail_next_list`] for the list), including a failure answered
+//!   after the request was processed ([`FakeTwilio::fail_next_after_processing`]:
+//!   the message or call exists, the client sees a 500), and the server taken
 //!   down and back up on the same port ([`FakeTwilio::stop`], [`FakeTwilio::restart`]).
 //!
 //! The error codes of validation failures are the closest Twilio codes known
@@ -61,6 +69,10 @@ const SPEC_JSON: &str = include_str!(concat!(
 pub const CREATE_CALL: &str = "CreateCall";
 pub const UPDATE_CALL: &str = "UpdateCall";
 pub const CREATE_MESSAGE: &str = "CreateMessage";
+pub const LIST_MESSAGE: &str = "ListMessage";
+
+/// Twilio's default page size for lists.
+const DEFAULT_PAGE_SIZE: usize = 50;
 
 /// Twilio's longest accepted `Body`.
 const MAX_BODY_CHARS: usize = 1600;
@@ -75,21 +87,28 @@ pub struct Spec {
     pub operations: BTreeMap<String, Operation>,
 }
 
-/// One operation: its path, answer status and form schema.
+/// One operation: its path, answer status and form schema (or query parameters, for a GET).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Operation {
     pub method: String,
     pub path: String,
+    /// The request body's type; empty for a GET, which has no body.
+    #[serde(default)]
     pub content_type: String,
     pub success_status: u16,
     pub path_parameters: BTreeMap<String, Property>,
+    /// The query parameters of a GET (none is required by the list we use).
+    #[serde(default)]
+    pub query_parameters: BTreeMap<String, Property>,
     /// Groups of which at least one parameter must be given, snake_case as in the spec.
     pub one_of_groups: Vec<Vec<String>>,
+    /// The form schema; empty for a GET.
+    #[serde(default)]
     pub request_schema: RequestSchema,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RequestSchema {
     pub title: String,
@@ -114,6 +133,8 @@ pub struct Property {
     pub min_length: Option<usize>,
     #[serde(rename = "maxLength")]
     pub max_length: Option<usize>,
+    pub minimum: Option<i64>,
+    pub maximum: Option<i64>,
     pub items: Option<Box<Property>>,
     #[serde(rename = "x-twilio")]
     pub x_twilio: Option<XTwilio>,
@@ -128,7 +149,15 @@ pub struct XTwilio {
     pub ignore_format: bool,
 }
 
-const KNOWN_FORMATS: &[&str] = &["endpoint", "phone-number", "uri", "http-method", "twiml", "date-time"];
+const KNOWN_FORMATS: &[&str] = &[
+    "endpoint",
+    "phone-number",
+    "uri",
+    "http-method",
+    "twiml",
+    "date-time",
+    "int64",
+];
 
 /// The fixture, parsed once and checked for keywords the fake does not understand.
 pub fn spec() -> &'static Spec {
@@ -136,7 +165,12 @@ pub fn spec() -> &'static Spec {
     SPEC.get_or_init(|| {
         let spec: Spec = serde_json::from_str(SPEC_JSON).expect("the Twilio schema fixture parses");
         for (id, op) in &spec.operations {
-            let props = op.request_schema.properties.values().chain(op.path_parameters.values());
+            let props = op
+                .request_schema
+                .properties
+                .values()
+                .chain(op.path_parameters.values())
+                .chain(op.query_parameters.values());
             for p in props.flat_map(|p| std::iter::once(p).chain(p.items.as_deref())) {
                 if let Some(f) = &p.format {
                     assert!(
@@ -186,6 +220,9 @@ impl Operation {
 
     /// See [`Spec::check`]; `id` picks Twilio's code for a missing parameter.
     fn check(&self, id: &str, params: &[(String, String)]) -> Result<(), Rejection> {
+        if self.method == "GET" {
+            return self.check_query(params);
+        }
         let props = &self.request_schema.properties;
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         for (name, value) in params {
@@ -232,6 +269,25 @@ impl Operation {
                     "The concatenated message body exceeds the 1600 character limit".into(),
                 ));
             }
+        }
+        Ok(())
+    }
+}
+
+impl Operation {
+    /// Checks the query parameters of a GET: known names, once each, valid values.
+    fn check_query(&self, params: &[(String, String)]) -> Result<(), Rejection> {
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+        for (name, value) in params {
+            let Some(prop) = self.query_parameters.get(name) else {
+                return Err(Rejection::bad(20001, format!("Unknown parameter: {name}")));
+            };
+            let count = seen.entry(name).or_default();
+            *count += 1;
+            if *count > 1 {
+                return Err(Rejection::bad(20001, format!("{name} must be given once")));
+            }
+            check_value(name, prop, value)?;
         }
         Ok(())
     }
@@ -302,6 +358,12 @@ fn check_value(name: &str, prop: &Property, value: &str) -> Result<(), Rejection
             return invalid(&format!("must be one of {}", allowed.join(", ")));
         }
     }
+    if prop.kind == "integer" {
+        let n: i64 = value.parse().expect("checked above");
+        if prop.minimum.is_some_and(|min| n < min) || prop.maximum.is_some_and(|max| n > max) {
+            return invalid("out of range");
+        }
+    }
     let chars = value.chars().count();
     if prop.min_length.is_some_and(|min| chars < min) || prop.max_length.is_some_and(|max| chars > max) {
         return invalid("wrong length");
@@ -316,7 +378,7 @@ fn check_value(name: &str, prop: &Property, value: &str) -> Result<(), Rejection
         return Ok(());
     }
     let ok = match prop.format.as_deref() {
-        None | Some("http-method") => true,
+        None | Some("http-method") | Some("int64") => true,
         Some("phone-number") => is_e164(value) || channel_address(value),
         Some("endpoint") => {
             is_e164(value) || value.starts_with("client:") || value.starts_with("sip:") || channel_address(value)
@@ -407,9 +469,9 @@ pub struct RecordedRequest {
     pub method: String,
     /// The path as sent (still percent-encoded).
     pub path: String,
-    /// `CreateCall`, `UpdateCall` or `CreateMessage` when the path matched one.
+    /// `CreateCall`, `UpdateCall`, `CreateMessage` or `ListMessage` when the path matched one.
     pub operation: Option<&'static str>,
-    /// The decoded form pairs, in order, repeated keys kept.
+    /// The decoded form pairs (the query's, for a GET), in order, repeated keys kept.
     pub params: Vec<(String, String)>,
     /// Whether the Basic credentials were right.
     pub authorized: bool,
@@ -417,7 +479,8 @@ pub struct RecordedRequest {
     pub user_agent: Option<String>,
     /// The status the fake answered.
     pub status: u16,
-    /// The SID of the call or message created or updated, when it succeeded.
+    /// The SID of the call or message created or updated, when it was processed
+    /// (also when [`FakeTwilio::fail_next_after_processing`] then answered with an error).
     pub sid: Option<String>,
 }
 
@@ -454,14 +517,31 @@ enum Failure {
         content_type: String,
         body: String,
     },
+    /// The request is processed (the call or message exists), then answered with this error.
+    AfterProcessing {
+        status: u16,
+        code: i64,
+    },
+}
+
+/// A message the fake created, as `GET …/Messages.json` lists it.
+struct StoredMessage {
+    /// When it was created, and (the fake sends at once) sent.
+    at: chrono::DateTime<chrono::Utc>,
+    resource: Value,
 }
 
 #[derive(Default)]
 struct FakeState {
     requests: Vec<RecordedRequest>,
+    /// Failures of the POSTs (creating and updating).
     failures: VecDeque<Failure>,
+    /// Failures of `GET …/Messages.json`.
+    list_failures: VecDeque<Failure>,
     /// Call SID → the resource as last returned, for hang-ups and redirects.
     calls: HashMap<String, Value>,
+    /// Messages created, oldest first.
+    messages: Vec<StoredMessage>,
 }
 
 struct Shared {
@@ -535,14 +615,43 @@ impl FakeTwilio {
         self.lock().requests.clear();
     }
 
-    /// The next `n` requests that pass authentication and validation fail with
-    /// `status` and Twilio's error JSON carrying `code` (e.g. 429/20429,
-    /// 500/20500, 400/21610). Nothing is created for them.
+    /// The next `n` POST requests (create or update) that pass authentication
+    /// and validation fail with `status` and Twilio's error JSON carrying `code`
+    /// (e.g. 429/20429, 500/20500, 400/21610). Nothing is created for them.
+    /// Lists are not affected: see [`fail_next_list`](Self::fail_next_list).
     pub fn fail_next(&self, n: usize, status: u16, code: i64) {
         let mut state = self.lock();
         state
             .failures
             .extend(std::iter::repeat_n(Failure::Twilio { status, code }, n));
+    }
+
+    /// The next `n` POST requests that pass authentication and validation are
+    /// processed — the call or message is created, and listed — but answered with
+    /// `status` and `code`, as when Twilio fails after acting or its answer is
+    /// lost on the way: the case a client cannot retry blindly.
+    pub fn fail_next_after_processing(&self, n: usize, status: u16, code: i64) {
+        let failure = Failure::AfterProcessing { status, code };
+        self.lock().failures.extend(std::iter::repeat_n(failure, n));
+    }
+
+    /// The next `n` valid `GET …/Messages.json` fail with `status` and `code`.
+    pub fn fail_next_list(&self, n: usize, status: u16, code: i64) {
+        let failure = Failure::Twilio { status, code };
+        self.lock().list_failures.extend(std::iter::repeat_n(failure, n));
+    }
+
+    /// The messages created so far, oldest first, as the list shows them.
+    pub fn messages(&self) -> Vec<Value> {
+        self.lock().messages.iter().map(|m| m.resource.clone()).collect()
+    }
+
+    /// The requests that created a message and were answered 201.
+    pub fn accepted_messages(&self) -> Vec<RecordedRequest> {
+        self.requests()
+            .into_iter()
+            .filter(|r| r.operation == Some(CREATE_MESSAGE) && r.status == 201)
+            .collect()
     }
 
     /// Like [`fail_next`](Self::fail_next) with a body of one's own (an HTML
@@ -645,12 +754,15 @@ fn random_sid(prefix: &str) -> String {
     format!("{prefix}{:032x}", rand::random::<u128>())
 }
 
-/// Which operation a path names, with the path's account and call SID.
-fn route(path: &str) -> Option<(&'static str, &str, Option<&str>)> {
+/// Which operation a request names, with the path's account and call SID.
+/// The method picks between a list and a create; a method the operation does
+/// not take is refused later.
+fn route<'a>(method: &Method, path: &'a str) -> Option<(&'static str, &'a str, Option<&'a str>)> {
     let rest = path.strip_prefix("/2010-04-01/Accounts/")?;
     let (account, rest) = rest.split_once('/')?;
     match rest {
         "Calls.json" => Some((CREATE_CALL, account, None)),
+        "Messages.json" if method == Method::GET => Some((LIST_MESSAGE, account, None)),
         "Messages.json" => Some((CREATE_MESSAGE, account, None)),
         _ => {
             let sid = rest.strip_prefix("Calls/")?.strip_suffix(".json")?;
@@ -666,8 +778,14 @@ async fn handle(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let params: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
-    let operation = route(uri.path());
+    let params: Vec<(String, String)> = if method == Method::GET {
+        form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
+            .into_owned()
+            .collect()
+    } else {
+        form_urlencoded::parse(&body).into_owned().collect()
+    };
+    let operation = route(&method, uri.path());
     let authorized = authorized(&shared, &headers);
     let (response, sid) = answer(&shared, &method, operation, authorized, &headers, &params);
     shared.state.lock().unwrap().requests.push(RecordedRequest {
@@ -712,8 +830,8 @@ fn answer(
     let Some((id, account, call_sid)) = operation else {
         return (not_found(), None);
     };
-    if method != Method::POST {
-        // The fake implements only the POSTs; Twilio's own answer to a wrong method.
+    if method.as_str() != spec().operation(id).method {
+        // Twilio's own answer to a method the resource does not take.
         return (error_response(405, Some(20004), "Method not allowed"), None);
     }
     if !authorized || account != shared.account_sid {
@@ -755,22 +873,47 @@ fn answer(
         return (rejection.into_response(), None);
     }
     let mut state = shared.state.lock().unwrap();
-    if let Some(failure) = state.failures.pop_front() {
-        let response = match failure {
-            Failure::Twilio { status, code } => error_response(status, Some(code), known_message(code)),
-            Failure::Raw {
-                status,
-                content_type,
-                body,
-            } => (
+    let failure = if id == LIST_MESSAGE {
+        state.list_failures.pop_front()
+    } else {
+        state.failures.pop_front()
+    };
+    let late_failure = match failure {
+        None => None,
+        Some(Failure::AfterProcessing { status, code }) => Some((status, code)),
+        Some(Failure::Twilio { status, code }) => {
+            return (error_response(status, Some(code), known_message(code)), None)
+        }
+        Some(Failure::Raw {
+            status,
+            content_type,
+            body,
+        }) => {
+            let response = (
                 StatusCode::from_u16(status).unwrap(),
                 [(header::CONTENT_TYPE, content_type)],
                 body,
             )
-                .into_response(),
-        };
-        return (response, None);
+                .into_response();
+            return (response, None);
+        }
+    };
+    let (response, sid) = process(shared, &mut state, op, id, call_sid, params);
+    match late_failure {
+        Some((status, code)) if sid.is_some() => (error_response(status, Some(code), known_message(code)), sid),
+        _ => (response, sid),
     }
+}
+
+/// Carries out a valid, authorized request.
+fn process(
+    shared: &Shared,
+    state: &mut FakeState,
+    op: &Operation,
+    id: &'static str,
+    call_sid: Option<&str>,
+    params: &[(String, String)],
+) -> (Response, Option<String>) {
     let get = |name: &str| param(params, name);
     let status = StatusCode::from_u16(op.success_status).unwrap();
     match id {
@@ -783,8 +926,17 @@ fn answer(
         CREATE_MESSAGE => {
             let sid = random_sid("SM");
             let message = message_resource(&shared.account_sid, &sid, params);
+            // Listed as Twilio shows it a moment later: handed to the carrier.
+            let mut listed = message.clone();
+            listed["status"] = json!("sent");
+            listed["date_sent"] = listed["date_created"].clone();
+            state.messages.push(StoredMessage {
+                at: chrono::Utc::now(),
+                resource: listed,
+            });
             (json_response(status, &message), Some(sid))
         }
+        LIST_MESSAGE => (json_response(status, &list_messages(shared, state, params)), None),
         UPDATE_CALL => {
             let sid = call_sid.expect("a call SID").to_string();
             let Some(call) = state.calls.get_mut(&sid) else {
@@ -810,8 +962,81 @@ fn answer(
             }
             (json_response(status, call), Some(sid))
         }
-        _ => unreachable!("route() only yields the three operations"),
+        _ => unreachable!("route() only yields the four operations"),
     }
+}
+
+/// A page of `GET …/Messages.json`, shaped like Twilio's `ListMessageResponse`.
+fn list_messages(shared: &Shared, state: &FakeState, params: &[(String, String)]) -> Value {
+    let get = |name: &str| param(params, name);
+    // Twilio filters on the GMT day of `date_sent`.
+    let day = |name: &str| {
+        get(name).map(|v| {
+            chrono::DateTime::parse_from_rfc3339(v)
+                .expect("checked as date-time")
+                .with_timezone(&chrono::Utc)
+                .date_naive()
+        })
+    };
+    let (on, before, after) = (day("DateSent"), day("DateSent<"), day("DateSent>"));
+    let page_size = get("PageSize").map_or(DEFAULT_PAGE_SIZE, |v| v.parse().expect("checked as integer"));
+    let page: usize = get("Page").map_or(0, |v| v.parse().expect("checked as integer"));
+    let matching: Vec<&Value> = state
+        .messages
+        .iter()
+        .rev() // most recent first
+        .filter(|m| {
+            let sent = m.at.date_naive();
+            get("To").is_none_or(|to| m.resource["to"] == to)
+                && get("From").is_none_or(|from| m.resource["from"] == from)
+                && on.is_none_or(|d| sent == d)
+                && before.is_none_or(|d| sent <= d)
+                && after.is_none_or(|d| sent >= d)
+        })
+        .map(|m| &m.resource)
+        .collect();
+    let start = page * page_size;
+    let items: Vec<Value> = matching
+        .iter()
+        .skip(start)
+        .take(page_size)
+        .map(|m| (*m).clone())
+        .collect();
+    let more = matching.len() > start + items.len();
+    // The filters, as the page URIs repeat them.
+    let filters: Vec<(String, String)> = params
+        .iter()
+        .filter(|(n, _)| !matches!(n.as_str(), "PageSize" | "Page" | "PageToken"))
+        .cloned()
+        .collect();
+    let uri_for = |page: usize, token: Option<String>| {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        for (n, v) in &filters {
+            query.append_pair(n, v);
+        }
+        query.append_pair("PageSize", &page_size.to_string());
+        query.append_pair("Page", &page.to_string());
+        if let Some(token) = token {
+            query.append_pair("PageToken", &token);
+        }
+        format!(
+            "/2010-04-01/Accounts/{}/Messages.json?{}",
+            shared.account_sid,
+            query.finish()
+        )
+    };
+    let last_sid = items.last().and_then(|m| m["sid"].as_str()).unwrap_or_default();
+    json!({
+        "end": if items.is_empty() { start } else { start + items.len() - 1 },
+        "first_page_uri": uri_for(0, None),
+        "next_page_uri": more.then(|| uri_for(page + 1, Some(format!("PA{last_sid}")))),
+        "page": page,
+        "page_size": page_size,
+        "previous_page_uri": (page > 0).then(|| uri_for(page - 1, None)),
+        "start": start,
+        "uri": uri_for(page, get("PageToken").map(str::to_string)),
+        "messages": items,
+    })
 }
 
 fn live_status(status: &str) -> bool {

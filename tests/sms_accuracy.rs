@@ -1,0 +1,230 @@
+//! How well the bot reads parents' messages: the shipped knowledge base against
+//! `tests/fixtures/sms/parent-messages.toml`, a set written apart from it (by
+//! someone who never saw the knowledge base's phrasings), the way parents text.
+//!
+//! The bars are the issue's: at least 90 % of in-scope questions answered from
+//! the right topic, every safety message caught, fewer than 5 % of ordinary
+//! messages treated as emergencies. The report is printed (`cargo test --test
+//! sms_accuracy -- --nocapture`) so each session can note the figures.
+
+use std::path::Path;
+
+use numerovert::sms::bot;
+use numerovert::sms::kb::KnowledgeBase;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Set {
+    message: Vec<Labelled>,
+}
+
+#[derive(Deserialize)]
+struct Labelled {
+    text: String,
+    expect: String,
+}
+
+fn load() -> (KnowledgeBase, Vec<Labelled>) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let kb = KnowledgeBase::load_dir(&root.join("ivr-scripts"), 3).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    let text = std::fs::read_to_string(root.join("tests/fixtures/sms/parent-messages.toml")).unwrap();
+    let set: Set = toml::from_str(&text).unwrap();
+    (kb, set.message)
+}
+
+#[derive(Default)]
+struct Tally {
+    in_scope: usize,
+    in_scope_right: usize,
+    in_scope_offered: usize,
+    safety: usize,
+    safety_caught: usize,
+    safety_right_category: usize,
+    ordinary: usize,
+    false_alarms: usize,
+    none: usize,
+    none_right: usize,
+    foreign: usize,
+    foreign_right: usize,
+    misses: Vec<String>,
+}
+
+fn tally() -> Tally {
+    let (kb, set) = load();
+    let mut t = Tally::default();
+    for m in &set {
+        let r = bot::read(&kb, &m.text);
+        let got = match (r.safety, &r.topic) {
+            (Some(s), _) => format!("safety:{s}"),
+            (None, Some(topic)) => topic.clone(),
+            (None, None) => format!("{} {:?}", r.kind, r.alternatives),
+        };
+        let mut miss = false;
+        if let Some(category) = m.expect.strip_prefix("safety:") {
+            t.safety += 1;
+            if r.safety.is_some() {
+                t.safety_caught += 1;
+            } else {
+                miss = true;
+            }
+            if r.safety == Some(category) {
+                t.safety_right_category += 1;
+            }
+        } else {
+            t.ordinary += 1;
+            if r.safety.is_some() {
+                t.false_alarms += 1;
+                miss = true;
+            } else if m.expect == "none" {
+                t.none += 1;
+                if r.kind == "not-understood" {
+                    t.none_right += 1;
+                } else {
+                    miss = true;
+                }
+            } else if m.expect == "other-language" {
+                t.foreign += 1;
+                if r.kind == "other-language" {
+                    t.foreign_right += 1;
+                } else {
+                    miss = true;
+                }
+            } else {
+                t.in_scope += 1;
+                if r.kind == "faq" && r.topic.as_deref() == Some(m.expect.as_str()) {
+                    t.in_scope_right += 1;
+                } else {
+                    miss = true;
+                    if r.kind == "alternatives" && r.alternatives.contains(&m.expect) {
+                        t.in_scope_offered += 1;
+                    }
+                }
+            }
+        }
+        if miss {
+            t.misses.push(format!(
+                "  expected {:<28} got {:<40} score {:>5.2}  {}",
+                m.expect, got, r.score, m.text
+            ));
+        }
+    }
+    t
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        100.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+#[test]
+fn the_bot_reads_parents_messages_well_enough() {
+    let t = tally();
+    eprintln!(
+        "in-scope questions answered from the right topic: {}/{} = {:.1} %",
+        t.in_scope_right,
+        t.in_scope,
+        pct(t.in_scope_right, t.in_scope)
+    );
+    eprintln!(
+        "  + right topic among the numbered alternatives:    {}/{}",
+        t.in_scope_offered, t.in_scope
+    );
+    eprintln!(
+        "safety messages caught: {}/{} = {:.1} % (right category {}/{})",
+        t.safety_caught,
+        t.safety,
+        pct(t.safety_caught, t.safety),
+        t.safety_right_category,
+        t.safety
+    );
+    eprintln!(
+        "ordinary messages treated as emergencies: {}/{} = {:.1} %",
+        t.false_alarms,
+        t.ordinary,
+        pct(t.false_alarms, t.ordinary)
+    );
+    eprintln!(
+        "out of scope said so: {}/{}; other languages recognised: {}/{}",
+        t.none_right, t.none, t.foreign_right, t.foreign
+    );
+    eprintln!("misses:\n{}", t.misses.join("\n"));
+    assert!(
+        t.in_scope + t.safety + t.none + t.foreign >= 150,
+        "the set has at least 150 messages"
+    );
+    assert_eq!(t.safety_caught, t.safety, "every safety message is caught");
+    assert!(
+        pct(t.false_alarms, t.ordinary) < 5.0,
+        "fewer than 5 % false emergencies"
+    );
+    assert!(
+        pct(t.in_scope_right, t.in_scope) >= 90.0,
+        "at least 90 % of in-scope questions answered right"
+    );
+}
+
+/// What other thresholds would give: run with `-- --ignored --nocapture` when tuning.
+#[test]
+#[ignore]
+fn threshold_sweep() {
+    use numerovert::sms::matcher::{Thresholds, Verdict};
+    let (kb, set) = load();
+    let ordinary: Vec<&Labelled> = set
+        .iter()
+        .filter(|m| !m.expect.starts_with("safety:") && m.expect != "other-language")
+        .collect();
+    let scope: Vec<&&Labelled> = ordinary.iter().filter(|m| m.expect != "none").collect();
+    let top1 = scope
+        .iter()
+        .filter(|m| {
+            kb.matcher
+                .rank(&m.text)
+                .scored
+                .first()
+                .is_some_and(|s| s.topic == m.expect)
+        })
+        .count();
+    let top3 = scope
+        .iter()
+        .filter(|m| {
+            kb.matcher
+                .rank(&m.text)
+                .scored
+                .iter()
+                .take(3)
+                .any(|s| s.topic == m.expect)
+        })
+        .count();
+    eprintln!("top-1 {top1}/{} top-3 {top3}", scope.len());
+    for min_score in [2.0f32, 3.0, 4.0, 5.0] {
+        for answer_score in [4.0f32, 5.0, 6.0, 8.0] {
+            for lead_ratio in [0.5f32, 0.6, 0.7, 0.75, 0.8, 0.9] {
+                let t = Thresholds {
+                    min_score,
+                    answer_score,
+                    lead_ratio,
+                };
+                let (mut right, mut wrong, mut offered, mut scope, mut none_ok, mut none) = (0, 0, 0, 0, 0, 0);
+                for m in &ordinary {
+                    let v = kb.matcher.rank_with(&m.text, t).verdict;
+                    if m.expect == "none" {
+                        none += 1;
+                        none_ok += usize::from(v == Verdict::Nothing);
+                        continue;
+                    }
+                    scope += 1;
+                    match v {
+                        Verdict::Answer { topic } if topic == m.expect => right += 1,
+                        Verdict::Answer { .. } => wrong += 1,
+                        Verdict::Choose { topics } if topics.contains(&m.expect) => offered += 1,
+                        _ => {}
+                    }
+                }
+                eprintln!("min {min_score:>3} answer {answer_score:>3} lead {lead_ratio:.2}: right {right}/{scope} ({:.1} %) wrong {wrong} offered {offered}; none said {none_ok}/{none}", pct(right, scope));
+            }
+        }
+    }
+}
