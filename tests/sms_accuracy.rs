@@ -24,10 +24,13 @@ struct Labelled {
     expect: String,
 }
 
-fn load() -> (KnowledgeBase, Vec<Labelled>) {
+/// The labelled sets, each written apart from the knowledge base and from each other.
+const SETS: [&str; 2] = ["parent-messages.toml", "holdout-messages.toml"];
+
+fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let kb = KnowledgeBase::load_dir(&root.join("ivr-scripts"), 3).unwrap_or_else(|e| panic!("{}", e.join("\n")));
-    let text = std::fs::read_to_string(root.join("tests/fixtures/sms/parent-messages.toml")).unwrap();
+    let text = std::fs::read_to_string(root.join("tests/fixtures/sms").join(file)).unwrap();
     let set: Set = toml::from_str(&text).unwrap();
     (kb, set.message)
 }
@@ -49,13 +52,13 @@ struct Tally {
     misses: Vec<String>,
 }
 
-fn tally() -> Tally {
-    let (kb, set) = load();
+fn tally(file: &str) -> Tally {
+    let (kb, set) = load(file);
     let mut t = Tally::default();
     for m in &set {
         let r = bot::read(&kb, &m.text);
         let got = match (r.safety, &r.topic) {
-            (Some(s), _) => format!("safety:{s}"),
+            (Some(s), _) => format!("safety:{s} ({})", r.cue.unwrap_or_default()),
             (None, Some(topic)) => topic.clone(),
             (None, None) => format!("{} {:?}", r.kind, r.alternatives),
         };
@@ -121,7 +124,17 @@ fn pct(a: usize, b: usize) -> f64 {
 
 #[test]
 fn the_bot_reads_parents_messages_well_enough() {
-    let t = tally();
+    let tallies: Vec<(&str, Tally)> = SETS.iter().map(|f| (*f, tally(f))).collect();
+    for (file, t) in &tallies {
+        eprintln!("== {file}");
+        report(t);
+    }
+    for (file, t) in &tallies {
+        check(file, t);
+    }
+}
+
+fn report(t: &Tally) {
     eprintln!(
         "in-scope questions answered from the right topic: {}/{} = {:.1} %",
         t.in_scope_right,
@@ -151,18 +164,21 @@ fn the_bot_reads_parents_messages_well_enough() {
         t.none_right, t.none, t.foreign_right, t.foreign
     );
     eprintln!("misses:\n{}", t.misses.join("\n"));
+}
+
+fn check(file: &str, t: &Tally) {
     assert!(
         t.in_scope + t.safety + t.none + t.foreign >= 150,
-        "the set has at least 150 messages"
+        "{file}: the set has at least 150 messages"
     );
-    assert_eq!(t.safety_caught, t.safety, "every safety message is caught");
+    assert_eq!(t.safety_caught, t.safety, "{file}: every safety message is caught");
     assert!(
         pct(t.false_alarms, t.ordinary) < 5.0,
-        "fewer than 5 % false emergencies"
+        "{file}: fewer than 5 % false emergencies"
     );
     assert!(
         pct(t.in_scope_right, t.in_scope) >= 90.0,
-        "at least 90 % of in-scope questions answered right"
+        "{file}: at least 90 % of in-scope questions answered right"
     );
 }
 
@@ -171,7 +187,7 @@ fn the_bot_reads_parents_messages_well_enough() {
 #[ignore]
 fn threshold_sweep() {
     use numerovert::sms::matcher::{Thresholds, Verdict};
-    let (kb, set) = load();
+    let (kb, set) = load(SETS[0]);
     let ordinary: Vec<&Labelled> = set
         .iter()
         .filter(|m| !m.expect.starts_with("safety:") && m.expect != "other-language")
@@ -227,4 +243,19 @@ fn threshold_sweep() {
             }
         }
     }
+}
+
+/// Dumps what the cue tables alone say of every message, for tuning elsewhere.
+#[test]
+#[ignore]
+fn dump_cue_verdicts() {
+    let out: Vec<serde_json::Value> = SETS
+        .iter()
+        .flat_map(|f| load(f).1)
+        .map(|m| {
+            let d = numerovert::sms::safety::rules::detect(&m.text);
+            serde_json::json!({"text": m.text, "expect": m.expect, "cue": d.map(|d| d.category.id())})
+        })
+        .collect();
+    std::fs::write("/tmp/exp/cues.json", serde_json::to_string(&out).unwrap()).unwrap();
 }

@@ -1,0 +1,285 @@
+//! The second reader of a message: a classifier learnt from the reviewed
+//! examples of [`super::examples`] (and the knowledge base's phrasings, as
+//! ordinary questions), for the distress the cue tables of
+//! [`super::rules`] do not spell out (« j'ai mis de côté mes boites de
+//! médicaments », « un coussin sur sa tête pour qu'il se taise »).
+//!
+//! The cues are precise and explainable but only know the phrasings someone
+//! wrote down; people in distress say the same things in endless other words.
+//! A linear model over words, word pairs and letter groups generalises from
+//! the examples' vocabulary instead: a message that *sounds like* the suicidal
+//! examples scores high even when no cue matches it. The two readers are
+//! combined in [`super::detect`]: the cues first, then this model.
+//!
+//! # The model
+//!
+//! - Features, each block weighted by TF-IDF (`1 + ln tf`, smoothed idf) and
+//!   scaled to unit length: the message's words after [`super::rules::words`]
+//!   (accents, SMS spellings) and their neighbouring pairs; and the groups of 3
+//!   to 5 letters inside each word, padded with spaces, which carry typos and
+//!   inflections (« etoufe », « respir »). Letter groups seen in a single
+//!   example are dropped: they would only learn that example by heart.
+//! - A multinomial logistic regression over six classes (the five categories
+//!   and `ordinary`), L2 regularised, trained by stochastic gradient descent in a fixed order, so
+//!   the same examples always give the same model.
+//!
+//! The Rust machine-learning crates work on dense matrices; a text model has
+//! a hundred thousand sparse features, hence these few lines of our own.
+//! Training takes a fraction of a second in a release build and runs once per
+//! process, on first use ([`model`]), or at start-up ([`warm_up`]).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::examples::{self, Example};
+use super::{rules, SafetyCategory};
+
+/// The classes, `ordinary` last.
+const CLASSES: usize = 6;
+const ORDINARY: usize = 5;
+
+/// Regularisation strength (per example, in the averaged loss).
+const LAMBDA: f32 = 2e-6;
+/// Passes over the examples.
+const EPOCHS: usize = 30;
+/// Shortest and longest letter groups.
+const MIN_GRAM: usize = 3;
+const MAX_GRAM: usize = 5;
+
+/// What the model thinks of a message.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Assessment {
+    /// The probability that the message is one of the five categories.
+    pub distress: f32,
+    /// The most likely category, whatever `distress` is.
+    pub category: SafetyCategory,
+}
+
+/// A trained model.
+pub struct Model {
+    words: Block,
+    grams: Block,
+    /// `weights[feature * CLASSES + class]`; word features first, then letter groups.
+    weights: Vec<f32>,
+    bias: [f32; CLASSES],
+}
+
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Model")
+            .field("word_features", &self.words.index.len())
+            .field("letter_features", &self.grams.index.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The vocabulary of one feature block and its idf.
+struct Block {
+    index: HashMap<String, u32>,
+    idf: Vec<f32>,
+    /// Index of this block's first feature in the weights.
+    offset: u32,
+}
+
+impl Block {
+    fn fit(docs: &[Vec<String>], min_df: usize, offset: u32) -> Block {
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        for doc in docs {
+            let mut seen: Vec<&str> = doc.iter().map(String::as_str).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for f in seen {
+                *df.entry(f).or_default() += 1;
+            }
+        }
+        // Sorted, so that feature numbers, hence training, never depend on hashing.
+        let mut kept: Vec<(&str, usize)> = df.into_iter().filter(|&(_, n)| n >= min_df).collect();
+        kept.sort_unstable();
+        let n = docs.len() as f32;
+        Block {
+            idf: kept
+                .iter()
+                .map(|&(_, d)| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0)
+                .collect(),
+            index: kept
+                .iter()
+                .enumerate()
+                .map(|(i, &(f, _))| (f.to_owned(), i as u32))
+                .collect(),
+            offset,
+        }
+    }
+
+    /// Sparse TF-IDF vector of unit length, appended to `out`.
+    fn vector(&self, features: &[String], out: &mut Vec<(u32, f32)>) {
+        let mut tf: HashMap<u32, f32> = HashMap::new();
+        for f in features {
+            if let Some(&i) = self.index.get(f) {
+                *tf.entry(i).or_default() += 1.0;
+            }
+        }
+        let mut v: Vec<(u32, f32)> = tf
+            .into_iter()
+            .map(|(i, n)| (i, (1.0 + n.ln()) * self.idf[i as usize]))
+            .collect();
+        v.sort_unstable_by_key(|&(i, _)| i);
+        let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            out.extend(v.into_iter().map(|(i, x)| (i + self.offset, x / norm)));
+        }
+    }
+}
+
+/// Words and neighbouring pairs.
+fn word_features(words: &[String]) -> Vec<String> {
+    let mut out = words.to_vec();
+    out.extend(words.windows(2).map(|w| format!("{} {}", w[0], w[1])));
+    out
+}
+
+/// Letter groups of 3 to 5 inside each word padded with spaces.
+fn letter_features(words: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words {
+        let padded: Vec<char> = std::iter::once(' ').chain(w.chars()).chain(std::iter::once(' ')).collect();
+        for n in MIN_GRAM..=MAX_GRAM {
+            if padded.len() < n {
+                break;
+            }
+            out.extend(padded.windows(n).map(|g| g.iter().collect::<String>()));
+        }
+    }
+    out
+}
+
+fn class_of(label: Option<SafetyCategory>) -> usize {
+    match label {
+        None => ORDINARY,
+        Some(c) => SafetyCategory::ALL.iter().position(|&x| x == c).expect("every category is in ALL"),
+    }
+}
+
+impl Model {
+    /// Learns a model from labelled examples.
+    pub fn train(examples: &[Example]) -> Model {
+        let words: Vec<Vec<String>> = examples.iter().map(|e| rules::words(&e.text)).collect();
+        let word_docs: Vec<Vec<String>> = words.iter().map(|w| word_features(w)).collect();
+        let gram_docs: Vec<Vec<String>> = words.iter().map(|w| letter_features(w)).collect();
+        let word_block = Block::fit(&word_docs, 1, 0);
+        let gram_block = Block::fit(&gram_docs, 2, word_block.index.len() as u32);
+        let dims = word_block.index.len() + gram_block.index.len();
+        let mut model = Model {
+            words: word_block,
+            grams: gram_block,
+            weights: vec![0.0; dims * CLASSES],
+            bias: [0.0; CLASSES],
+        };
+        let data: Vec<(Vec<(u32, f32)>, usize)> = examples
+            .iter()
+            .zip(word_docs.iter().zip(&gram_docs))
+            .map(|(e, (w, g))| {
+                let mut v = Vec::new();
+                model.words.vector(w, &mut v);
+                model.grams.vector(g, &mut v);
+                (v, class_of(e.label))
+            })
+            .collect();
+        model.fit(&data);
+        model
+    }
+
+    /// Stochastic gradient descent on the L2-regularised log
+    /// loss. The decay of every weight at each step is kept as one scale
+    /// factor (`w = scale · v`), so a step costs only the message's features.
+    fn fit(&mut self, data: &[(Vec<(u32, f32)>, usize)]) {
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut seed: u64 = 0x5eed_1000_0000_0001;
+        let mut scale = 1.0f32;
+        let eta0 = 0.5f32;
+        let mut t = 0f32;
+        for _ in 0..EPOCHS {
+            shuffle(&mut order, &mut seed);
+            for &i in &order {
+                let (x, y) = &data[i];
+                let eta = eta0 / (1.0 + eta0 * LAMBDA * t);
+                t += 1.0;
+                let p = self.probabilities_scaled(x, scale);
+                scale *= 1.0 - eta * LAMBDA;
+                for (k, pk) in p.iter().enumerate() {
+                    let g = pk - if k == *y { 1.0 } else { 0.0 };
+                    if g == 0.0 {
+                        continue;
+                    }
+                    for &(f, v) in x {
+                        self.weights[f as usize * CLASSES + k] -= eta * g * v / scale;
+                    }
+                    self.bias[k] -= eta * g;
+                }
+                if scale < 1e-6 {
+                    self.weights.iter_mut().for_each(|x| *x *= scale);
+                    scale = 1.0;
+                }
+            }
+        }
+        self.weights.iter_mut().for_each(|x| *x *= scale);
+    }
+
+    fn probabilities_scaled(&self, x: &[(u32, f32)], scale: f32) -> [f32; CLASSES] {
+        let mut z = self.bias;
+        for &(f, v) in x {
+            let row = &self.weights[f as usize * CLASSES..(f as usize + 1) * CLASSES];
+            for k in 0..CLASSES {
+                z[k] += scale * row[k] * v;
+            }
+        }
+        let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let mut sum = 0.0;
+        for zk in z.iter_mut() {
+            *zk = (*zk - max).exp();
+            sum += *zk;
+        }
+        z.map(|zk| zk / sum)
+    }
+
+    /// What the model thinks of a raw message.
+    pub fn assess(&self, text: &str) -> Assessment {
+        let words = rules::words(text);
+        let mut x = Vec::new();
+        self.words.vector(&word_features(&words), &mut x);
+        self.grams.vector(&letter_features(&words), &mut x);
+        let p = self.probabilities_scaled(&x, 1.0);
+        let best = (0..ORDINARY)
+            .max_by(|&a, &b| p[a].total_cmp(&p[b]))
+            .expect("five categories");
+        Assessment {
+            distress: 1.0 - p[ORDINARY],
+            category: SafetyCategory::ALL[best],
+        }
+    }
+}
+
+/// A Fisher-Yates shuffle driven by a fixed xorshift sequence: reproducible everywhere.
+fn shuffle(order: &mut [usize], seed: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        let j = (*seed % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+}
+
+/// The model learnt from the shipped examples, trained on first use.
+pub fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        let mut all = examples::all().to_vec();
+        all.extend_from_slice(examples::ordinary_questions());
+        Model::train(&all)
+    })
+}
+
+/// Trains the model now, so that the first distress message is not the one that waits.
+pub fn warm_up() {
+    model();
+}

@@ -1,0 +1,2632 @@
+//! The first reader of a message: cue tables, written by hand, that recognise
+//! the distress they spell out and know where the line is drawn. They are
+//! tried before the classifier of [`super::model`], and alone decide the
+//! borderline cases below.
+//!
+//! # Approach
+//!
+//! The raw message is cut into clauses (at `. ! ? ; : , …` and line breaks, not
+//! inside `38,5`), each clause brought to the plain form of
+//! [`crate::sms::text::normalize`] plus a few more SMS spellings that matter here
+//! (`jlai`, `sest`, `ptetre`, `lalcool`…). Then one table of cues per category is
+//! tried, categories in order of precedence (below), cues in table order; the
+//! first cue that fires gives the category and its English explanation.
+//!
+//! A cue is data: a few small word patterns (`Pattern`: words, stems `respir*`,
+//! word sets `{baby}`, optional words `ne?`, short gaps `..3` that never cross a
+//! negation, tight gaps `:3` that never cross a new subject either, "next word
+//! is not" `!vite|fort`, "previous word is not" `<!de`, numbers `#`, multi-word
+//! alternatives `tout_casser`), plus:
+//! - `unless`: phrases that mean something else when they overlap the match
+//!   (« secouer le biberon », « caca tout mou », « un bleu » as a bruise);
+//! - `requires`: phrases that must also be in the message (a fall *and* vomiting);
+//! - `not_if`: phrases anywhere in the message that rule the cue out (a toddler's
+//!   age for « il me tape », « gastro » for a fall followed by vomiting);
+//! - a strength that says how framing affects it:
+//!   - *always*: first-person present danger (« je veux mourir », « il me
+//!     frappe », « j'ai envie de le secouer »). Nothing suppresses it: « je veux
+//!     mourir, c'est normal ? » and « c'est quoi le numéro, il me frappe » are
+//!     emergencies. These patterns are also tried across commas (« j'ai envie de
+//!     tout arrêter, de mourir »);
+//!   - *event*: a reported event (« il a avalé une pile », « il convulse »).
+//!     Suppressed by a negation right before it (« il n'a pas convulsé »), by a
+//!     hypothesis or a prevention before it in the clause (« que faire si bébé
+//!     avale… », « comment éviter qu'il s'étouffe », « j'ai peur qu'il
+//!     s'étouffe », « est-ce normal qu'il… »), by laughter (« mdr »), and for
+//!     medical cues by a habit (« il fait souvent… »);
+//!   - *weak*: a bare noun or an ambiguous phrase (« convulsions »,
+//!     « maltraitance », « respire mal »). Also suppressed by an informational
+//!     framing anywhere in the message (« c'est quoi », « les signes », « des
+//!     infos », « quels risques »; not « c'est quoi le numéro ») or by « est-ce
+//!     normal » in its clause.
+//!
+//!   A cry for help in the message (« au secours », « aidez-moi », « urgent »)
+//!   lifts every framing suppression (but not a negation).
+//!
+//! One cue is code rather than patterns: fever in a baby under three months. An
+//! age is read (« 6 semaines », « né il y a 10 jours », « 2 mois et demi »,
+//! « nouveau-né », « sorti de la maternité hier »), not mistaken for a duration
+//! (« depuis 2 jours », « ça fait 15 jours ») or a pregnancy term (« enceinte de
+//! 12 semaines »); a stated age of three months or more wins over a bare one. A
+//! fever is read (« fièvre », « 38,5 », « il a 39 », « 39°C », « il est
+//! brûlant », « il fait de la température »), not « 38 semaines » or « 40 ml »,
+//! and the mother's own fever (« j'ai 38,5 ») does not count.
+//!
+//! # Order when several categories apply
+//!
+//! The category whose numbers help most *now* comes first:
+//! 1. `urgence-medicale` (15, 112): a life at stake in minutes; it also covers a
+//!    battered pregnant woman who bleeds, or a shaken baby who no longer reacts.
+//! 2. `violences-danger` (17, 112, 3919): the parent, often with the baby, is in
+//!    physical danger now; the police first.
+//! 3. `danger-bebe`: the baby must be put down safely and the parent leave the
+//!    room before anything else; the answer gives the 15, which also handles a
+//!    parent in suicidal crisis (« je veux mourir et j'ai peur de le secouer »).
+//! 4. `idees-suicidaires` (3114, 15).
+//! 5. `enfant-en-danger` (119): serious, but rarely a matter of minutes; when
+//!    the danger is immediate, one of the categories above usually fires too
+//!    (« il me frappe et il frappe les enfants » is `violences-danger`).
+//!
+//! # Where the line is drawn
+//!
+//! - Fever: an emergency only under three months (days < 90, weeks < 13,
+//!   months < 3), or with a red flag (purpura, stiff neck, bulging fontanelle, a
+//!   limp or unresponsive baby, convulsions). « La fièvre chez un bébé de 8
+//!   mois » or « il a 3 mois et 38,5 » are ordinary health questions.
+//! - Swallowing: « que faire si bébé avale un objet » (general, hypothetical) is
+//!   informational; « il a avalé une pile » (a reported event) is urgent, and so
+//!   is « que faire si *mon* bébé *a* avalé… » (a possessive and a past tense make
+//!   it a report). A medicine the baby is given (« il a pris son doliprane ») is
+//!   not a poisoning; adult pills, household products, batteries and small
+//!   objects are, as are the baby's medicines in quantity (« tout le flacon »).
+//! - « À bout », « je n'en peux plus », « je craque », « épuisée », alone or with a
+//!   request for advice (« des conseils ? », « comment faire ? »), are an
+//!   exhausted parent (FAQ: sommeil, pleurs, soutien-psy), not an emergency. It
+//!   becomes `danger-bebe` when the parent speaks of harming, shaking, hitting
+//!   or throwing the baby, fears their own reactions (« j'ai peur de moi » with
+//!   a crying baby), is about to snap at the baby (« je vais craquer sur lui »,
+//!   « je vais péter un câble » when the baby cries), cannot bear the crying any
+//!   more (« je ne supporte plus ses pleurs ») without asking for advice, or is
+//!   at the end of their tether with a crying baby *and* calls for help now
+//!   (« je n'en peux plus, il hurle depuis 3h, au secours »).
+//! - A toddler who hits, bites or pulls hair (« mon fils de 2 ans me tape »), a
+//!   fetus kicking (« bébé me donne des coups dans le ventre »), a baby
+//!   scratching at the breast, siblings (« mon grand tape le bébé ») and
+//!   children among themselves at the crèche are not emergencies. Threats to
+//!   leave or to stop paying (« il me menace de partir ») are not violence in
+//!   progress; insults alone neither (FAQ: violences).
+//! - A transient episode that is over (« ses lèvres sont devenues bleues au
+//!   bain puis c'est revenu ») is a question for the doctor; a swallowed
+//!   battery is urgent even if the baby seems well.
+//! - Hyperbole (« il me tue à pleurer mdr », « je suis morte de fatigue »,
+//!   « mourir de rire », « ce bébé va me tuer ») is not an emergency. « Je veux
+//!   mourir » is, whatever follows it.
+
+use std::sync::OnceLock;
+
+use super::{Detection, SafetyCategory};
+use crate::sms::text;
+
+/// The order in which categories are tried: when several apply, the one whose
+/// numbers help most now wins (see the module documentation).
+const PRIORITY: [SafetyCategory; 5] = [
+    SafetyCategory::UrgenceMedicale,
+    SafetyCategory::ViolencesDanger,
+    SafetyCategory::DangerBebe,
+    SafetyCategory::IdeesSuicidaires,
+    SafetyCategory::EnfantEnDanger,
+];
+
+/// Reads a raw message (it normalises it itself) with the cue tables alone.
+pub fn detect(text: &str) -> Option<Detection> {
+    let engine = engine();
+    let msg = Message::new(text, &engine.markers);
+    let view = msg.view(&engine.markers);
+    for (category, cues) in &engine.tables {
+        let medical = *category == SafetyCategory::UrgenceMedicale;
+        for cue in cues {
+            if cue.fires(&view, medical) {
+                return Some(Detection {
+                    category: *category,
+                    cue: cue.cue,
+                    confidence: None,
+                });
+            }
+        }
+    }
+    None
+}
+
+
+/// The words of a raw message as the cues read them: the plain form of
+/// [`text::normalize`], with the SMS spellings that matter here written out.
+pub fn words(raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in text::normalize(raw).split(' ').filter(|w| !w.is_empty()) {
+        match more_sms(w) {
+            Some(words) => out.extend(words.iter().map(|s| (*s).to_owned())),
+            None => out.push(w.to_owned()),
+        }
+    }
+    out
+}
+
+
+// ---------------------------------------------------------------------------
+// Word sets shared by the patterns, written `{name}` inside an alternative.
+// ---------------------------------------------------------------------------
+
+const SETS: &[(&str, &str)] = &[
+    // A baby or a child, as parents name them.
+    (
+        "baby",
+        "bebe|bebes|fils|fille|filles|nourrisson|nourrissons|enfant|enfants|petit|petite|petits|petites|loulou|louloute|puce|garcon|garcons|fiston|poupon|bambin|bambine|nene|jumeau|jumelle|jumeaux|jumelles|neveu|niece|neveux|nieces|gamin|gamine|gamins|gamines|gosse|gosses|minot|nouveau|nouvelle|nouveaux",
+    ),
+    // An adult who could hurt a child.
+    (
+        "adult",
+        "mari|conjoint|conjointe|compagnon|compagne|copain|copine|concubin|concubine|ex|pere|papa|mere|maman|mec|homme|femme|fiance|fiancee|epoux|epouse|amant|cheri|cherie|frere|soeur|oncle|tante|voisin|voisine|voisins|voisines|nourrice|babysitter|sitter|assistante|educatrice|educateur|parrain|marraine|cousin|cousine|quelqu|monsieur|dame|gens|parents|papi|papy|mamie|belle|creche|personnel|auxiliaire*",
+    ),
+    // Whoever can be violent to the parent.
+    (
+        "partner",
+        "mari|conjoint|conjointe|compagnon|compagne|copain|copine|concubin|concubine|ex|mec|homme|fiance|fiancee|epoux|epouse|amant|cheri|cherie|pere|papa|mere|maman|frere|soeur|oncle|voisin|voisine|gars|type|keum|meuf",
+    ),
+    // Hitting and physical violence.
+    (
+        "hit",
+        "frapp*|frap*|tape|tapee|tapes|taper|tapait|tapent|tapais|tappe|tapper|bat|bats|battu|battue|battus|battre|battait|cogne|cognee|cognes|cogner|cognait|cognent|gifl*|baff*|tabass*|brutalis*|defonce|defoncee|defoncer|moleste*|viol|viole|violee|violer|violente|violenter|violentee|etrangl*|claque|claquee|claquer|claques",
+    ),
+    (
+        "kill",
+        "tuer|tue|tuee|tues|tuera|tuerai|tuerait|tuerais|buter|bute|crever|egorger|egorge|trucider|massacrer|planter|achever|flinguer",
+    ),
+    // « je veux », « j'ai envie de », « je voudrais »…: the wish before an act.
+    (
+        "want",
+        "veux|veut|veu|vx|ve|voudrais|voudrai|voulais|aimerais|aimerai|aimerait|prefere|preferais|prefererais|prefererai|souhaite|souhaiterais|envie|envies|envi|besoin|hate|pense|pensais|penser|compte|vais|vai|dois|devrais|tente|tenter|tentee|essaye|essayer|essaie|essai|pret|prete|capable|decide|decidee|reve|rever|revais|tentation",
+    ),
+    // The urge or the fear before harming the baby: « j'ai envie de », « j'ai peur de », « je vais ».
+    (
+        "urge",
+        "envie|envies|envi|peur|vais|vai|pourrais|pourrai|risque|capable|failli|faillit|pulsion*|tentation|tente|besoin|veux|crains|craint|retiens|retenu|retenue|retenir|empeche|empecher|finir|finirai",
+    ),
+    // Breathing, with its typos; not « respiratoire », « respiration » (nouns).
+    (
+        "breathe",
+        "respir*|-respirat*|resipr*|repir*|respie|respi|repsir*|respri*",
+    ),
+    // Adult medicines: dangerous for a baby whatever the amount.
+    (
+        "pill",
+        "cachet*|comprime*|pilule*|gelule*|somnifere*|anxiolytique*|antidepresseur*|xanax|lexomil|stilnox|zolpidem|tramadol|codeine|morphine|methadone|subutex|levothyrox|aspirine|neuroleptique*|lithium",
+    ),
+    // Medicines a baby may be given: dangerous only in quantity or someone else's.
+    (
+        "kidmed",
+        "medicament*|medicamment*|medoc*|doliprane|dafalgan|efferalgan|paracetamol|ibuprofene|advil|nurofen|sirop*|antibiotique*|vitamine*",
+    ),
+    // Household products and other poisons.
+    (
+        "product",
+        "produit*|javel|lessive*|capsule*|dosette*|pastille*|detergent*|detartrant*|deboucheur*|destop|soude|acide*|ammoniaque|white|essence|petrole|alcool|vodka|whisky|rhum|vin|biere|pastis|cannabis|shit|beuh|joint|drogue*|cocaine|hydroalcoolique|essentielle*|nicotine|cigarette*|clope*|megot*|vaisselle|raticide|insecticide|antigel|chlore|parfum|dissolvant|vernis|pile|piles|batterie*|aimant*|mercure|champignon*|baie|baies|plante*|poison|rats",
+    ),
+    // Poisons an adult could drink on purpose.
+    (
+        "poison",
+        "javel|produit*|lessive*|detergent*|deboucheur*|destop|soude|acide*|ammoniaque|white|petrole|raticide|insecticide|antigel|chlore|poison|rats|pesticide*|herbicide*|desherbant*",
+    ),
+    // Small objects a baby can swallow.
+    (
+        "object",
+        "objet*|piece|pieces|bille|billes|perle|perles|lego|legos|playmobil|vis|clou|clous|epingle*|aiguille*|caillou|cailloux|bouton|boutons|aimant*|pile|piles|batterie*|jouet|plastique|bague|boucle*|barrette*|trombone*|punaise*|agrafe*|capsule*|bouchon*",
+    ),
+    ("crying", "pleur*|hurl*|cri|cris|crie|crier|criait|crient|braill*|gueul*|chouin*"),
+    // The parent asks for advice or information: not a cry for help now.
+    (
+        "advice",
+        "conseil*|astuce*|idee|idees|truc|trucs|solution*|comment|info|infos|information*|recommand*|atelier*|groupe*|quel|quelle|quels|quelles|normal|faire_garder|relais|repit",
+    ),
+];
+
+/// Words a gap never crosses: a negation changes the meaning of what follows.
+const NEGATIONS: &[&str] = &["pas", "jamais", "rien", "aucun", "aucune", "ni", "sans", "pa"];
+
+/// Words a tight gap (`:N`) never crosses either: a new subject or clause.
+const CLAUSE_WORDS: &[&str] = &[
+    "il", "elle", "ils", "elles", "on", "tu", "vous", "qu", "que", "mais", "si", "quand", "lorsque", "lorsqu", "car",
+    "parce",
+];
+
+// ---------------------------------------------------------------------------
+// The cues, one table per category, in order of precedence within it.
+// ---------------------------------------------------------------------------
+
+/// How framing (questions, hypotheses, habits, jokes) affects a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    /// First-person present danger: never suppressed.
+    Always,
+    /// A reported event: suppressed by a hypothesis before it, a negation, laughter, (medical) a habit.
+    Event,
+    /// An ambiguous phrase or a noun: also suppressed by informational framing.
+    Weak,
+}
+
+#[derive(Clone, Copy)]
+struct Cue {
+    /// What fired, in English.
+    cue: &'static str,
+    strength: Strength,
+    /// Any one of these, inside one clause (an `Always` cue also across clauses).
+    pats: &'static [&'static str],
+    /// Overlapping the match, these mean something else.
+    unless: &'static [&'static str],
+    /// Each group: one of its phrases must be somewhere in the message.
+    requires: &'static [&'static [&'static str]],
+    /// Any of these anywhere in the message rules the cue out.
+    not_if: &'static [&'static str],
+    /// Laughter (« mdr ») rules it out even if `Always` (« il va me tuer mdr »).
+    joke: bool,
+    /// A cue written as code.
+    custom: Option<fn(&View) -> bool>,
+}
+
+const BASE: Cue = Cue {
+    cue: "",
+    strength: Strength::Always,
+    pats: &[],
+    unless: &[],
+    requires: &[],
+    not_if: &[],
+    joke: false,
+    custom: None,
+};
+
+use Strength::{Always, Event, Weak};
+
+/// Phrases saying that whoever hits the parent is a toddler or a fetus, not an
+/// adult: « il a 2 ans », « mon fils me tape », « bébé me donne des coups dans le
+/// ventre ». Not « enceinte de 5 mois », « il y a 2 mois ».
+const TODDLER: &[&str] = &[
+    "<!y|enceinte|grossesse|terme a|de|d # mois",
+    "<!y|enceinte|grossesse|terme a|de|d 1|2|3|4|5|6|un|deux|trois|quatre|cinq|six an|ans",
+    // A fetus kicking: « bébé me donne des coups dans le ventre ».
+    "<!a|ai|as|avait donne|donnent|met|mets|mettent ..2 coup|coups ..4 ventre|bidon|cotes",
+    "mon|ma|notre|son|sa fils|fille|bebe|petit|petite|loulou|puce|aine|ainee|grand|grande :1 me|m|ma",
+    // A fetus (« il me frappe de l'intérieur »), a baby being changed or dressed.
+    "de l interieur",
+    "in utero",
+    "<!y|enceinte|grossesse|a|de|d # semaines|sa|sem",
+    "je|j|on :2 le|la|l change|changer|changes|habille|habiller|baigne|baigner",
+    "table_a_langer|change_de_couche|changer_sa_couche",
+];
+
+/// The same, and what toddlers and nursing babies do: tantrums, play, teething,
+/// scratching at the breast (only for the milder gestures: « il me tape »).
+const TODDLER_OR_FEEDING: &[&str] = &[
+    "<!y|enceinte|grossesse|terme a|de|d # mois",
+    "<!y|enceinte|grossesse|terme a|de|d 1|2|3|4|5|6|un|deux|trois|quatre|cinq|six an|ans",
+    "<!a|ai|as|avait donne|donnent|met|mets|mettent ..2 coup|coups ..4 ventre|bidon|cotes",
+    "mon|ma|notre|son|sa fils|fille|bebe|petit|petite|loulou|puce|aine|ainee|grand|grande :1 me|m|ma",
+    "colere*|caprice*|jouer|jouant|jouait|jeu|jeux|rigole|morsure*|fait_ses_dents|ses_dents|percer",
+    "tete|tetee|tetees|tetant|allaite*|sein|seins|biberon",
+    "de l interieur",
+    "in utero",
+    "<!y|enceinte|grossesse|a|de|d # semaines|sa|sem",
+    "je|j|on :2 le|la|l change|changer|changes|habille|habiller|baigne|baigner",
+    "table_a_langer|change_de_couche|changer_sa_couche",
+];
+
+static MEDICAL: &[Cue] = &[
+    Cue {
+        cue: "not breathing",
+        strength: Event,
+        pats: &[
+            // « il respire plus », « elle ne respire pas », « respire pu », not « respire plus vite ».
+            "{breathe} presque|quasiment|quasi|vraiment|toujours? plus|pu|plu|pas|pa|jamais !vite|fort|fortement|rapidement|que|qu|bruyamment|mieux|facilement|lentement|doucement|calmement|souvent|longtemps|par|avec|bien|normalement|tres|trop|beaucoup|correctement|assez|encore",
+            "arret*|stop*|cesse*|cesser :2 de {breathe}",
+            "arriv*|parvien*|peut|peux|reussi*|reussit :1 presque|quasiment? plus|pas|pu|plu|pa ..2 {breathe}",
+            "sais|sait|savoir pas|plus? si|s il|elle? {breathe}",
+            "entends|entend|sens|sent|vois|voit :1 plus|pas|pu ..1 {breathe}",
+            "suffoqu*|asphyxi*",
+        ],
+        // « j'ai tenté de l'asphyxier »: the parent's danger (danger-bebe), unless the baby is hurt.
+        not_if: &["je|j :3 tente|essaye|voulu|failli|envie|pense :3 l|le|la|lui ..1 asphyxi*|etouff*|suffoqu*"],
+        unless: &[
+            "{breathe} ..1 par|avec|du ..2 nez|narine*|bouche",
+            "{breathe} ..3 quelques|qq ..1 secondes|seconde ..4 dort|dormant|sommeil|nuit|normal|parfois|souvent",
+            "quelques|qq ..2 secondes ..4 {breathe} ..4 dort|dormant|sommeil|nuit|normal|parfois|souvent",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "turning blue or grey",
+        strength: Event,
+        // An episode that is over: a question for the doctor, not the 15.
+        not_if: &[
+            "c_est|c revenu|passe|fini|parti",
+            "ca|tout va mieux|bien",
+            "maintenant ca va",
+            "il|elle va bien|mieux",
+            "rien de grave",
+        ],
+        pats: &[
+            // « il devient bleu », « ses lèvres sont bleues », « il est tout gris »; not « un bleu » (a bruise).
+            "devien*|devenu|devenue|devenus|vire|virer|tourne|tourner|est|sont|etait|tout|toute|toutes|tous|completement|levres|levre|bouche|visage|figure|teint|peau|nez|ongles|tete|corps :1 bleu|bleue|bleus|bleues|bleute|bleutee|bleutes|bleuatre|bleuatres|gris|grise|grisatre|violet|violette|violace|violacee|violaces|livide",
+            "cyanos*",
+            "levres|levre|bouche ..1 noire|noires|noir|noirs",
+        ],
+        unless: &[
+            "un|des|gros|grosse|petit|petits|grand|enorme|le|les|ce|ces|son|ses|mon|mes|joli|beau|bel :1 bleu|bleus",
+            "bleu*|gris*|violet*|violac* ..5 colere|rage|pleur*|crie|cris|crise|pousse|caca|sanglot*",
+            "bleu*|gris*|violet*|violac* ..4 froid|frissonne|grelotte",
+            "froid ..4 bleu*|gris*|violet*|violac*",
+            "pieds|pied|mains|main|doigts|orteils|extremites|yeux|oeil|body|pyjama|vetement*|habit*|robe|gigoteuse|doudou|tetine|biberon|chambre|poussette|couleur|selle|selles|caca|cacas|crotte*|urine|pipi|tache|taches|marque|marques|hematome|bosse|cheveux|ciel|bleu|bleus :4 bleu*|gris*|violet*|violac*",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "limp, floppy baby",
+        not_if: &["assis|debout|marcher|marche|tenir_sa_tete|tient_sa_tete|tonus_musculaire|kine*|psychomot*|retard"],
+        strength: Event,
+        pats: &[
+            "tout|toute|tous|toutes|est|etait|devenu|devenue|devient|completement|super|hyper|tres|trop|vraiment|si|anormalement :1 mou|molle|moue|molles|flasque|flasques|inerte|amorphe|apathique",
+            "poupee ..2 chiffon",
+            "chiffe molle",
+            "hypoton*",
+            "plus|pas|aucun|sans ..1 de? tonus",
+            "inerte",
+        ],
+        unless: &[
+            "selle*|caca*|crotte*|popo|couche*|ventre|bidon|sein*|matelas|tetine|puree|compote|banane|pain|biscuit*|gateau*|nourriture|morceau*|aliment*|peau|ongle*|cheveux|fontanelle|tete|crane|lait|fromage|beurre|legume*|fruit*|pates|riz|oeuf|oeufs|chair|muscle*|cuisse*|fesse* :4 mou|molle|moue|molles|flasque*",
+            "{partner} :3 mou|molle",
+            "mou|molle ..6 tetee|biberon|bain|repas|sieste|dodo",
+            "mou|molle ..4 quand|lorsqu|lorsque|pendant|en ..2 dort|dorment|dormir|sommeil|sieste|endormi|dormant|endort",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "convulsions / seizure",
+        strength: Event,
+        pats: &[
+            // Verb forms and reported seizures; the bare noun is a weaker cue below.
+            "il|elle|bebe|qui|fait|fais|faire|faisait|eu|a|refait|refaire|avoir|train|{baby} :2 convul*",
+            "crise|crises convulsiv*|comitiale*",
+            "fait|fais|faisait|faire|eu|refait|en|a|fasse :2 crise d|de? epilep*",
+            "fait|fais|faisait|faire|eu|refait|refaire|refais|en|a|fasse :2 crise !de|d|du|des|pour|sur|contre|a|au|aux|dans|quand|lorsque|lorsqu|chaque|car|parce|si|mais|colere|pleurs|larmes|nerfs|angoisse|panique|jalousie|hysterie|foie|rire|hoquet|toux|asthme|rage|cris|dents|froid|chaud|cardiaque",
+        ],
+        unless: &[
+            "je|j :3 crise",
+            "{partner} :3 crise",
+            "crise ..3 quand|lorsque|lorsqu|chaque|avant|apres|sommeil|dodo|couche|coucher",
+            "convul* ..1 de_rire",
+            "a|fait|fais|font|ont des convul* ..2 quand|lorsque|lorsqu|si|chaque|avec_la_fievre|en_cas|febrile*",
+            // A known history, not an event now.
+            "convul*|crise ..4 connue*|connu|connus|suivi|antecedent*|hereditaire*|risque*|recommence*|recidiv*|il_y_a_#_mois|il_y_a_#_ans|il_y_a_#_an|il_y_a_#_semaines",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "unconscious or not responding",
+        strength: Event,
+        pats: &[
+            "inconscien*|inconcien*|evanoui*|evanouis*",
+            "perdu|perd|perte|perdre ..2 connaissance|conscience",
+            "dans les pommes",
+            "reagit|reagi|reagis|reagissait|reagissent|reagie|reaji* presque|quasiment|vraiment? plus|pas|pu|plu|pa|rien|jamais",
+            "bouge|bougent|bouger|bougeait|bouje ..1 presque|quasiment|vraiment? plus|pu !que|qu|vite|fort|partout",
+            "bouge* pas du tout",
+            "reag*|reaji* a|plus|pas ..1 rien",
+            "coma",
+            "arriv*|parvien*|reussi*|peux|peut :1 plus|pas|pu|pa ..2 le|la|l|a? reveil*",
+            "impossible|moyen ..3 reveil*",
+            "se? reveil* ..1 plus|pas|pu ..5 secou*|stimul*|pince*|appel*|touche*|crie|bouge|eau|frotte*",
+        ],
+        unless: &[
+            "reag*|bouge* pas|plus|pu|rien? ..4 bruit*|son|sons|voix|prenom|nom|appel*|sourire*|claque*|applaudi*|mains|jouet*|musique|lumiere*|traitement|doliprane|medicament*|paracetamol|antibio*|sirop|vaccin*|stimulation*",
+            "reveil* ..4 pour|tetee*|manger|biberon*|repas|matin|creche|nuit|nuits|heure|heures|sieste",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "will not wake up",
+        strength: Event,
+        pats: &["reveil* pas|plus|pu !la|le|pour|avant|apres|entre|toutes|tous|a|au|en|quand|depuis|la_nuit|seul|seule|tout|toute"],
+        requires: &[&["secou*|stimul*|pince*|appel*|touche*|reagit|bouge|mou|molle|au_secours|aidez|urgence|bleu|gris|respir*|reveiller"]],
+        ..BASE
+    },
+    Cue {
+        cue: "choking",
+        strength: Event,
+        not_if: &[
+            "c_est|c revenu|passe|fini|parti",
+            "ca|tout va mieux|bien",
+            "maintenant ca va",
+            "il|elle va bien|mieux",
+            "rien de grave",
+        ],
+        pats: &[
+            "s|se|ses|est :1 etouf*",
+            "il|elle|bebe :1 etouf*",
+            "fait|fais|faire|faisait|refait|en ..1 une? fausse route",
+            "coince*|bloque*|reste* ..3 gorge|gosier|trachee",
+            "gorge|gosier ..3 coince*|bloque*",
+        ],
+        unless: &[
+            // Milk that comes too fast, saliva, crying: everyday feeding questions.
+            "etouf* ..8 sein|seins|tetee|tetees|tete|tetant|tetait|boit|buvant|biberon*|bib|lait|allaitement|allaite|salive|bave|glaires|mucus|regurgit*|rot|reflux|crachat*|cris|pleurs|pleur*|pleurant|rire|rigole|chaleur|morve|chagrin|colere",
+            "tetee|tetees|sein|seins|biberon*|bib|lait|allaite|boit|buvant|tete|tetant|salive|glaires|reflux|regurgit* ..4 s|se|ses|il|elle :1 etouf*",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "swallowed a medicine, a household product or a small object",
+        strength: Event,
+        pats: &[
+            "avale*|avalle*|aval|avaler|gobe*|ingere*|ingurgit*|englouti* ..4 {pill}|{product}|{object}",
+            "bu|boit|bois|bue|boire|mange*|croque*|mache*|machouill*|mordu|mordill*|lech*|suce|ingere* ..4 {product}|{pill}",
+            "avale*|avaler|gobe*|ingere*|bu|bue|mange*|pris|ingurgit* ..4 tout|toute|tous|toutes|boite|plaquette|flacon|tube|plusieurs|trop|bouteille|dose|doses|moitie|plein|mes|ma|mon|nos|adulte*|papa|maman|mamie|papi ..3 {kidmed}",
+            "avale*|avaler|gobe*|ingere*|mange*|croque*|mache* ..2 des|un|une ..1 {kidmed}",
+            "mis|met|mettait|mettre ..4 {product}|{pill}|{kidmed} ..3 bouche",
+            "mis|met|mettait|mettre ..1 dans|a sa|la bouche ..3 {product}|{pill}|{kidmed}",
+        ],
+        unless: &[
+            "je|j|on|nous|tu|vous|{partner} :3 avale*|bu|boit|bois|mange*|pris|prendre|croque*|ingere*|lech*|suce|gobe*|mis|met|aval|avaler",
+            // « (j'ai envie d')avaler tous mes médicaments »: an intention, not a report.
+            "^ avaler|prendre|boire ..1 tous|toutes|toute|tout",
+            "{want} :2 avaler|prendre|boire ..1 tous|toutes|toute|tout",
+        ],
+        ..BASE
+    },
+    Cue {
+        // « je crois qu'il les a avalés » after « une plaquette de médicaments ».
+        cue: "swallowed a medicine, a household product or a small object",
+        strength: Event,
+        pats: &["l|le|la|les|en ..3 avale|avalee|avales|avalees|avaler|ingere*|gobe*|ingurgite*|bu|bue"],
+        unless: &["je|j|on|nous|tu|vous :3 l|le|la|les|en"],
+        requires: &[&["{pill}|{product}|{kidmed}|{object}"]],
+        ..BASE
+    },
+    Cue {
+        cue: "head injury with vomiting or drowsiness",
+        strength: Event,
+        pats: &[
+            "tombe|tombee|tombes|tombees|tomber|tombait|tomb|chute|chutes|chuter|cogne|cognee|cogner|choc|heurte|heurtee|renverse",
+            "tape|tapee|cogne|cognee ..1 la? tete",
+        ],
+        // A gastro, or a toddler who bangs his head to fall asleep (a habit).
+        not_if: &["gastro*", "volontairement|expres|rythmiquement", "pour|afin|avant de? s endormir|dormir|se_calmer"],
+        unless: &[
+            "tomb* enceinte|malade|amoureuse|amoureux|sommeil|fatigue|bien|mal|pile",
+            "fievre|temperature|temp|tension|cheveux|lait|tetine|dent|dents ..3 tomb*|chut*",
+            "chute* ..2 cheveux|tension|sucre|reins|lait|poids",
+        ],
+        requires: &[&[
+            "vomi*|vomit*|vomir|vomissement*|vomis|vomie|vomissait",
+            "somnol*|ensuqu*|endormi|endormie|groggy|hagard|vaseux|vasouill*|bizarre|bizzare|absent|absente",
+            "s_endort|s_endormir|s_endormait|dort_beaucoup|dort_tout|dormir_tout|veut_dormir|veut_que_dormir|dort_sans_arret",
+            "difficile_a_reveiller|pas_reveill*|reveille_pas|reveille_plus",
+            "pas_normal|plus_normal|comme_d_habitude",
+            "perdu_connaissance|inconscient*|evanoui*|pommes",
+            "saign* ..3 nez|oreille*|bouche",
+            "sang ..3 nez|oreille*",
+            "convul*|mou|molle|reagit|regard|pupille*|yeux_bizarre*",
+            "saign* ..3 tete|crane|front|beaucoup",
+            "grave|gravement|violemment|violente",
+        ]],
+        ..BASE
+    },
+    Cue {
+        cue: "heavy bleeding",
+        strength: Event,
+        pats: &[
+            "saign* ..3 beaucoup|enormement|abond*|fort|fortement|trop|bcp|plein|partout|a_flot|a_flots|continu|robinet|abondance",
+            "saign* ..4 s? arrete|arret|stoppe plus|pas|pu",
+            "beaucoup|enormement|plein|pleins|trop|bcp|masse|litre*|flaque|mare|caillot* ..2 de? sang",
+            "sang ..2 partout|coule|gicle|pisse|jaillit",
+            "pisse|pisser le sang",
+            "perd*|perte*|saign* ..3 sang ..3 quantite|beaucoup|enormement|abond*|masse",
+            "grosse|grande|grosses|grandes|enorme* perte|pertes de sang",
+            "fais|fait|faire|en|une|grosse|fasse :2 hemorr*|hemor*|hemmorag*|emorragi*|-hemorroi*",
+        ],
+        unless: &[
+            "nez|gencive*|mamelon*|teton*|sein|seins|crevasse*|regles|hemorroide*|coupure|egratignure|ongle*|cordon|nombril :4 saign*|sang",
+            "saign* ..3 nez|gencive*|mamelon*|teton*|sein|seins|crevasse*|regles|hemorroide*|nombril|cordon",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "fever in a baby under 3 months",
+        strength: Event,
+        custom: Some(fever_under_three_months),
+        ..BASE
+    },
+    Cue {
+        cue: "pregnant and no longer feeling the baby move",
+        strength: Event,
+        pats: &[
+            "sens|sent|senti|sentis :2 plus|pas|pu|plu|aucun ..3 bouger|bouge|remuer|remue|mouvement*|coup|coups",
+            "sens|sent|senti :2 plus|pu ..1 le|mon|ma|notre? bebe $",
+            "le|la|l sens|sent :1 plus|pu ..1 bouger? $",
+        ],
+        unless: &["sens|sent|senti :2 pas|toujours ..2 encore|toujours"],
+        requires: &[&["enceinte|grossesse|ventre|terme|#_sa|#_semaines|#_mois|bouger|bouge|mouvement*"]],
+        not_if: &["# sa|sem|semaines ..3 encore|toujours", "pas encore|toujours pas"],
+        ..BASE
+    },
+    Cue {
+        cue: "giving birth now",
+        strength: Event,
+        pats: &[
+            "train d|de accoucher",
+            "accouche|accoucher :2 maintenant|voiture|seule|ici",
+            "tete ..2 sort|sortie|apparait",
+            "cordon ..3 sort|sorti|dehors",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "drowning, dangerous fall or electrocution",
+        strength: Event,
+        pats: &[
+            "s|est|presque|failli|faillit|manque|mi :2 noy*",
+            "tombe*|chute* ..4 piscine|baignoire|bassin|mare|fenetre|balcon|etage|toit",
+            "defenestr*|electrocut*|electrise*",
+            "ebouillant*",
+            "brule*|brulure* ..3 gravement|grave|profond*|visage|cloque*|bouillant*|huile",
+        ],
+        unless: &["me|m :1 noy*|defenestr*", "brulure* ..2 estomac|urin*|pipi|fesses|sein*|mamelon*"],
+        ..BASE
+    },
+    // Weaker medical cues: nouns and ambiguous phrases, suppressed by questions.
+    Cue {
+        cue: "struggling to breathe",
+        strength: Weak,
+        pats: &[
+            "du|de? mal ..1 a {breathe}",
+            "{breathe} vraiment|tres|super|trop? mal|difficilement|anormalement",
+            "{breathe} tres|super|trop|hyper|vraiment vite|rapidement|fort",
+            "{breathe} pas|plus|pu bien|correctement|normalement",
+            "difficulte* ..2 {breathe}",
+            "difficulte*|detresse|gene|insuffisance|pause|pauses respiratoire*",
+            "tirage",
+            "cotes ..3 creus*",
+            "creus* ..3 cotes",
+            "halete|haleter|suffoque",
+            "cherche ..1 son air|souffle",
+            "manque d air",
+            "apnee*",
+        ],
+        unless: &[
+            "{breathe} ..3 nez|narine*|rhume|enrhume*|bouche",
+            "nez|narine* ..3 {breathe}",
+            "apnee* du sommeil",
+            "{breathe} ..4 apres|quand|pendant|en ..2 pleur*|pleure|crie|couru|effort|bain|tetee|joue",
+            "pause* respiratoire* ..3 dormant|dort|sommeil|nuit",
+            // A pregnant woman short of breath on the stairs: an everyday question.
+            "je|j|moi :3 du|de? mal ..1 a {breathe}",
+            "je|j :2 {breathe}",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "cardiac or respiratory arrest",
+        strength: Weak,
+        pats: &["massage cardiaque", "bouche a bouche", "arret cardiaque|respiratoire", "reanim*"],
+        unless: &["comment|apprendre|apprend|pratiquer|formation|cours|geste|gestes ..3 massage|bouche|reanim*"],
+        ..BASE
+    },
+    Cue {
+        cue: "signs of a seizure",
+        strength: Weak,
+        not_if: &["louch*|strabism*"],
+        pats: &[
+            "convul*",
+            "crise d|de? epilep*",
+            "yeux|oeil|regard :3 part|partent|partaient|parti|partis|partie|parties|roul*|revuls*|retourn*|tourn*|fixe|fixes|vide|vague|vitreux|blanc|blancs|absent|perdu|perdus|arriere|ciel",
+            "mousse|ecume ..2 bouche|levres",
+        ],
+        unless: &[
+            "yeux|oeil|regard ..3 tourn* ..2 vers|lumiere|bruit|moi|toi",
+            "yeux|oeil|regard ..6 quand|en|pendant ..2 endort|dort|dormir|sommeil|endormant|fatigue*|s_endort",
+            "yeux|oeil|regard ..6 tele|television|ecran*|telephone|dessin*|lumiere",
+            "a|fait|fais|font|ont des convul* ..2 quand|lorsque|lorsqu|si|chaque|avec_la_fievre|en_cas|febrile*",
+            "convul*|crise ..4 connue*|connu|connus|suivi|antecedent*|hereditaire*|risque*|recommence*|recidiv*|il_y_a_#_mois|il_y_a_#_ans|il_y_a_#_an|il_y_a_#_semaines",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "stiffening or jerking with other signs",
+        strength: Weak,
+        pats: &["raide|raidi*|rigide|crispe", "trembl*|secousse*|spasme*"],
+        unless: &["spasme* du sanglot"],
+        requires: &[&[
+            "reagit|reagi|repond|regard|conscien*|bave|mousse|yeux_part*|yeux_roul*|yeux_revuls*|absent",
+            "raide|raidi*|rigide ..6 trembl*|secousse*|spasme*",
+            "trembl*|secousse*|spasme* ..6 raide|raidi*|rigide",
+        ]],
+        ..BASE
+    },
+    Cue {
+        cue: "not responding",
+        strength: Weak,
+        pats: &[
+            "repond|reponds|repondait|repon ..1 plus|pas|pu|plu|rien",
+            "fait|fais|faisait|eu|fasse|faire|refait :2 malaise*",
+        ],
+        unless: &[
+            "je|j :3 malaise*",
+            "malaise* vagal*",
+            "telephone|tel|appel*|message*|sms|mail*|messagerie|repondeur|numero|ligne|standard|personne|medecin|pmi|docteur|cabinet|pediatre|secretariat|creche|nourrice|vous|mairie|caf|service|hopital|samu|pompiers|maternite|sage|urgences|garde|ils|on|ca|{partner} :4 repon*",
+            "repon* pas|plus|pu|rien? ..3 parle|dis|demande|sourire*|regard|bisou*|calin*|jeux|jouet*|prenom|nom|question*|appel*|telephone|message*|sms|mail*|tel|texto*",
+            "repon* plus|pas de moi",
+            "envoy*|ecrit|ecrire|texto*|appele|appelle|rappel* ..6 repon*",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "swallowed or breathed in something toxic",
+        strength: Weak,
+        pats: &["intoxi*|empoisonn*|monoxyde"],
+        unless: &["intoxi* alimentaire*"],
+        ..BASE
+    },
+    Cue {
+        cue: "heavy bleeding",
+        strength: Weak,
+        pats: &[
+            "hemorr*|hemor*|hemmorag*|emorragi*|-hemorroi*",
+            "caillot* ..3 gros|grosse|enorme*|balle|poing|oeuf|beaucoup",
+            "gros|grosse|enorme*|beaucoup de caillot*",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "fever with a red flag (purpura, stiff neck, bulging fontanelle, mottled skin)",
+        strength: Weak,
+        pats: &[
+            "purpura",
+            "tache*|bouton*|point*|plaque*|marque* ..6 effac*|disparai*|disparais*|partent|vitre|verre",
+            "tache*|bouton*|point*|plaque*|marque* ..3 violac*|violet*|pourpre*|noir*|noiratre*",
+            "nuque ..2 raide|bloquee|rigide",
+            "raideur ..2 nuque",
+            "marbre|marbree|marbrures|geint|gemit|geignement*|gemissement*",
+        ],
+        requires: &[&["fievre*|fiev*|brulant*|temperature|temp|38|39|40|41"]],
+        ..BASE
+    },
+    Cue {
+        cue: "bulging fontanelle",
+        strength: Weak,
+        pats: &["fontanelle ..2 bomb*|gonfl*|tendue"],
+        ..BASE
+    },
+    Cue {
+        cue: "pregnant and feeling the baby move less",
+        strength: Weak,
+        pats: &["sens|sent ..3 moins ..2 bouger|bouge|remuer", "bouge* ..1 beaucoup? moins"],
+        ..BASE
+    },
+    Cue {
+        cue: "severe allergic reaction",
+        strength: Weak,
+        pats: &[
+            "gonfl*|enfl*|oedeme ..3 visage|levres|levre|langue|gorge|bouche",
+            "visage|levres|levre|langue|gorge ..3 gonfl*|enfl*",
+            "quincke|anaphyla*",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "pregnancy emergency (eclampsia)",
+        strength: Weak,
+        pats: &["eclampsi*|preeclampsi*|toxemie"],
+        ..BASE
+    },
+];
+
+static VIOLENCE: &[Cue] = &[
+    Cue {
+        cue: "partner or relative hitting or attacking the parent",
+        pats: &[
+            // « mon mari me frappe », « mon copain m'a giflée », « il ma frapé ».
+            "{partner} ..4 me|m ..1 {hit}|brule|brulee|pousse|poussee|bouscule*|mord|mordu|griffe*|crache|tire|tiree|etouffe|etouffer|terroris*|terrifi*|fait_peur|enferm*|sequestr*|agress*",
+            "{partner}|il|elle ..2 m|me|ma ..1 casse|cassee ..2 nez|bras|dent|dents|cote|cotes|machoire|gueule|figure|tete|doigt*|poignet|bouche",
+            "{partner}|il|elle ..2 me|m ..2 serre|serrait|attrape|attrapee|pris|prend|tient|tenu ..2 le|la|par_le? cou|gorge",
+            "{partner}|il|elle ..2 me|m ..2 mis|met|cogne|cognee|tape|tapee|claque|fracasse ..1 la? tete ..3 mur|murs|sol|table|porte|lavabo|evier",
+            "m|me ..2 jete|jette|lance|balance|envoye ..4 figure|tete|visage|gueule",
+            "essaie|essaye|tente|veut|cherche|essayer :2 d|de entrer|rentrer ..2 chez_moi|chez_nous|maison|appart*|porte",
+            "{partner} ..3 leve* la main sur moi",
+            "{partner} ..2 ma {hit}|pousse|poussee|bouscule*|griffe*|etouffe|enferm*|sequestr*|agress*",
+            // « il me menace », but not « il me menace de partir ».
+            "{partner}|il|elle|ils|on ..4 me|m|ma menace|menacee|menacait|menacent !de|d",
+            "{partner} ..2 me|m ..1 donne|met|mis|mets|colle :2 coup|coups|claque*|gifle*|baffe*|beigne*|tarte*|raclee|rouste|derouillee|trempe|torgnole*|mandale*",
+            "{partner}|il|elle ..2 m|me ..1 fait|fais ..1 des? bleus|hematome*|marques|blessure*",
+            "{partner} :3 est|devient|devenu|etait|redevient ..2 violent|violente|agressif|agressive|dangereux|fou|furieux|hors|menacant",
+        ],
+        unless: &[
+            "violent*|agressi* ..2 avec|envers|contre|sur ..3 {baby}|lui|elle|eux|enfant|enfants|les|mon|ma|notre",
+            // « c'est vraiment dangereux ? »: a question about a practice, not a person.
+            "c est ..1 vraiment|tres|trop|pas|si|plus? dangereux|dangereuse",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "someone hitting or attacking the parent",
+        pats: &[
+            "il|elle|ils ..2 m|me ..1 mis|met|mets|donne :2 raclee|rouste|derouillee|trempe|torgnole*|mandale*|coup_de_poing|coups_de_poing",
+            "il|elle|ils|on ..2 me|m ..1 brule|brulee ..3 cigarette*|fer|briquet",
+            "il|elle|ils|on ..2 me|m ..1 {hit}|-tape|-tapee|-taper|-tapes|-tapait|-tapent|-tapais|-tappe|-tapper|-claque*|etouffe|etouffer|agress*|sequestr*",
+            "il|elle|ils|on ..2 ma {hit}|-tape|-tapee|-taper|-tapes|-tapait|-tapent|-tapais|-tappe|-tapper|-claque*|etouffe|agress*|sequestr*",
+            "il|elle|ils ..3 leve* la main sur moi",
+            "<!je|j m|me ..1 frappee|battue|etranglee|violee|tabassee|cognee|giflee|agressee|frappe|battu|etrangle|viole|tabasse|gifle|agresse",
+            "ma frappee|battue|etranglee|violee|tabassee|cognee|giflee|agressee|frappe|battu|etrangle|viole|tabasse|gifle|agresse",
+            "il|elle :3 est|devient|devenu|etait ..2 violent|violente|agressif|agressive|dangereux|furieux|hors_de_lui",
+        ],
+        unless: &["violent*|agressi* ..2 avec|envers|contre|sur ..3 {baby}|lui|elle|eux|enfant|enfants|les|mon|ma|notre"],
+        not_if: TODDLER,
+        ..BASE
+    },
+    Cue {
+        // Toddlers hit, pull hair and kick too: a reported event, not a question about it.
+        cue: "someone hitting or attacking the parent",
+        strength: Event,
+        pats: &[
+            "il|elle ..2 me|m ..1 tape|tapee|taper|pousse|poussee|bouscule*|griffe*|crache",
+            "il|elle ..2 ma tape|tapee|taper|tapper|pousse|poussee|bouscule*|griffe*",
+            "il|elle ..2 me|m ..1 donne|met|mis|mets :2 coup|coups|claque*|gifle*|baffe*",
+            "il|elle ..2 me|m ..2 tire|tiree|trainee|traine ..3 cheveux|par_terre",
+            "<!ai|je|j poussee|pousse|jetee|projetee ..3 par_terre|contre|escalier*|mur|murs",
+            "et|puis|qui :1 m|me ..1 donne|met|mis :2 coup|coups|claque*|gifle*|baffe*",
+            "m|me ..1 mise|jetee|poussee|plaquee|trainee ..1 a|par|au terre|sol",
+        ],
+        unless: &["pousse|poussee|pousses ..1 a|au bout|limite|limites"],
+        not_if: TODDLER_OR_FEEDING,
+        ..BASE
+    },
+    Cue {
+        cue: "a violent person trying to get in",
+        pats: &["essaie|essaye|tente|veut|cherche|essayer :2 d|de entrer|rentrer|forcer|defoncer"],
+        requires: &[&["violent*|frapp*|peur|menace*|police|terroris*|bat|battu*|enferm*|cogne*"]],
+        ..BASE
+    },
+    Cue {
+        cue: "being beaten or a victim of violence now",
+        pats: &[
+            "je|j :3 victime|subis|subi|vis|recois|recu|prends|pris ..3 violence*|coups|coup|viol|agression*|frappe* !psycholog*|verbal*|economique*|moral*|administrative*|educative*",
+            "je|j :2 suis|me|fais|fait ..2 battue|battu|battre|frapper|taper|tabasser|violer|agresser|etrangler|frappee|tapee|violee|agressee|tabassee",
+            "je|on|nous :2 suis|est|sommes en danger",
+            "peur ..2 pour ..1 ma|mes|nos|notre vie|vies|jours|peau",
+        ],
+        unless: &["de|d me battre|bats"],
+        ..BASE
+    },
+    Cue {
+        cue: "afraid of a partner",
+        strength: Event,
+        pats: &["peur de|d mon|ma|son|sa|cet|ce :1 {partner}"],
+        not_if: &["garde|pension|divorce|jugement|avocat|juge|tribunal|reaction|avis|parle|dire|annoncer|reprendre"],
+        ..BASE
+    },
+    Cue {
+        cue: "threats to kill or hurt",
+        pats: &[
+            "{partner}|il|elle|ils|on :2 va|vont|veut|veux|veu|vx|veulent|voulait|allait|menace*|essaye|essaie|tente|failli|faillit|dit|promet|jure|revenir|revient|reviendra ..4 me|m|nous ..1 {kill}|{hit}|tabasser|defoncer|egorger|etrangler|cogner|taper|frapper|battre",
+            "menace* ..3 mort|couteau|arme|fusil|pistolet|hache|batte",
+            "menace* ..2 de? tout_casser|casser|frapper|taper|defoncer|cogner|tabasser|battre",
+            "menace* ..3 {kill}|frapper|taper|secouer|jeter|noyer ..3 {baby}|le|la|les|l|lui|enfants|nous",
+            "{partner}|il|elle :2 va|veut|veulent|vont ..2 {kill} ..2 {baby}|les|le|la|nous",
+            "{partner}|il|elle|ils :3 sorti|sort|brandi*|pointe|prend|pris|a|avec ..2 un|une|son|sa|le? couteau|couteaux|arme|fusil|pistolet|hache|flingue",
+            "couteau ..3 gorge",
+            "en train :2 de? casser|tout_casser|frapper|taper|cogner|defoncer",
+            "{partner}|il|elle|ils :3 casse|casser|detruit|defonce|brise|saccage :2 tout|toute|toutes|porte|meubles|maison|appart*|murs|vaisselle",
+            "defonce|enfonce|defoncer|enfoncer|tambourine :2 la|ma|notre? porte",
+            "{partner}|il|elle|ils :3 <!s|se|est|me|m tape|tapent|frappe|cogne ..1 dans|contre les|la? murs|mur|porte",
+            "peur de|d lui|eux $",
+            "peur de|d lui|eux il|elle|car|parce|quand|depuis|je|j|mais|et|maintenant|ce|surtout|vraiment|tellement",
+            "peur qu|que il|elle|ils ..2 revienne|reviennent|rentre|revient|recommence|retrouve|trouve|debarque|frappe|tue|tape|batte !a|de|d",
+            "peur qu|que il|elle|ils ..2 me|m|nous ..2 {kill}|{hit}|fasse|fassent|retrouve|trouve",
+            "je|j :2 suis|sommes :1 enfermee|enferme|enfermes|sequestree|sequestre|sequestres !dehors",
+            "m|me|nous ..2 enferm*|sequestr* !dehors",
+            "m|me|nous ..2 enferm* dehors",
+            "m|me|nous|ma :2 empeche* ..3 sortir|partir|appeler|telephoner|quitter|fuir",
+            "m|ma|nous ..2 mis|mise|jete|jetee|viree ..2 dehors|porte",
+            "force|oblige|obligee|forcee ..3 coucher|rapport*|relation*|sexe|sexuel*",
+        ],
+        unless: &[
+            "{kill} ..3 a_force|avec_ses|avec_les|a_pleurer|a_crier|de_rire|ce_bebe|ce_petit|ce_gosse",
+            "violent*|agressi* ..2 avec|envers|contre|sur ..3 {baby}|enfant|enfants",
+            // A toddler's story-book monster, killing time.
+            "{kill} ..2 le|la|les|un|une ..1 mechant|mechante|loup|monstre*|dragon*|sorciere*|araignee*|moustique*|mouche*|fourmi*|insecte*|cafard*|temps",
+        ],
+        not_if: &["<!a|ai|as|avait donne|donnent|met|mets|mettent ..2 coup|coups ..4 ventre|bidon|cotes"],
+        joke: true,
+        ..BASE
+    },
+];
+
+static DANGER_BEBE: &[Cue] = &[
+    Cue {
+        cue: "urge to shake the baby, or has shaken it",
+        pats: &[
+            // « j'ai envie de le secouer », « je l'ai secoué », « j'ai secoué mon bébé ».
+            "je|j|moi :3 le|la|l|lui ai|avais|aurais? secou*|sekou*",
+            "je|j|moi :3 secou*|sekou* ..2 {baby}|lui",
+            "{urge} :3 le|la|l|lui? secou*|sekou*",
+        ],
+        unless: &[
+            "secou* ..2 biberon*|bib|lait|poudre|flacon|bouteille|hochet|tete|bras|jambes|mains|pieds|couverture|drap*|tapis|gigoteuse|thermometre|tetine|jouet*|doudou|poussette|transat|berceau|cosy|lit|arbre|tapis",
+            "biberon*|bib|lait|poudre|flacon|bouteille|hochet|thermometre|transat|berceau|cosy|poussette :3 le|la|l secou*",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "violent with the baby",
+        pats: &[
+            "je|j :4 violent|violente|brutal|brutale|gestes_violents|geste_violent|agressif|agressive ..2 avec|envers|contre|sur ..3 {baby}|lui|elle",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "afraid of hurting the baby",
+        pats: &[
+            "{urge} :3 lui|le|la|l|bebe :1 faire|fasse|fais|ferai|ferais du_mal|quelque_chose|quelquechose|une_betise|une_connerie|un_truc",
+            "{urge} :3 lui|le|la|l faire|fasse mal !a|au|aux|en|quand|pendant|avec|lors|si|car|parce|pour|dans|involontairement",
+            "{urge} :3 faire du? mal a|au ..2 {baby}",
+            "peur|crains|capable|terrifie|terrifiee|effraie :3 ce que|qu je|j ..3 lui|le|la|l ..1 faire|fasse|fais|ferai|ferais|pourrais",
+            "je|j :3 lui ..2 fait|faire du mal",
+            "peur ..2 ce que|qu je|j ..2 vais|pourrais|pourrai|risque|suis_capable|peux ..2 faire|fasse",
+            "peur :3 reaction*|geste*|pulsion*|violent*|violence|betise|connerie|acte",
+            "peur :2 perdre le? controle|patience|pedales|tete|pied",
+        ],
+        unless: &["mal ..1 a|au|en ..1 dos|bras|ventre|tete|cou|dents|ongles"],
+        ..BASE
+    },
+    Cue {
+        cue: "smothering the baby to silence it",
+        pats: &[
+            "je|j :3 mis|mets|mettre|plaque*|appuye|appuie|serre|tenu|tiens ..4 main|mains|coussin|oreiller|couverture|doudou|linge ..4 bouche|visage|tete|nez|cou",
+            "je|j :3 tente|essaye|voulu|failli|envie|pense :3 l|le|la|lui ..1 asphyxi*|etouff*|suffoqu*",
+        ],
+        ..BASE
+    },
+    Cue {
+        // « je vais faire une connerie avec lui », « des pensées violentes envers mon fils ».
+        cue: "afraid of hurting the baby",
+        pats: &[
+            "je|j :2 vais|risque|pourrais|peux|sens|finir ..2 faire une|des? betise|betises|connerie|conneries|malheur|truc_grave|quelque_chose_de_grave avec|sur|a lui|elle|{baby}|le|la|mon|ma",
+            "pensee*|idee*|envie*|image*|pulsion* ..2 violent*|noire*|horrible*|affreus*|atroce*|dangereu* ..3 envers|contre|pour|sur|vers|a ..2 {baby}|lui|elle",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "afraid of hurting the baby",
+        pats: &["peur :2 moi !meme"],
+        requires: &[&["{crying}", "{baby}", "secou*|craque*|bout|supporte"]],
+        ..BASE
+    },
+    Cue {
+        cue: "urge to hit or throw the baby, or has hit it",
+        pats: &[
+            "{urge} :3 le|la|l|lui jeter|balancer|lancer|frapper|taper|cogner|gifler|claquer|etrangler|etouffer|noyer|defenestrer|mordre|pincer|bruler|tabasser|fracasser|exploser|defoncer|jette|balance|lance|frappe|tape|cogne|gifle|blesser|baffer|fesser|boxer",
+            "{urge} :3 jeter|balancer|lancer|frapper|taper|cogner|gifler|etrangler|etouffer|noyer|defenestrer|tabasser :2 {baby}",
+            "le|la|l jeter|jette|balancer|balance|lancer|lance ..3 fenetre|mur|murs|terre|sol|balcon|escalier*|poubelle",
+            "je|j :3 le|la|l|lui ..1 tape|tapee|frappe|frappee|gifle|giflee|claque|claquee|cogne|cognee|pince|pincee|mordu|jete|jetee|balance|balancee|lance|lancee|etrangle|etranglee|etouffe|etouffee",
+            "je|j :3 tape|frappe|gifle|cogne|claque ..2 {baby}",
+            "je|j :3 lui ..2 donne|mis|mets|colle|fous :2 fessee*|gifle*|claque*|baffe*|coup|coups",
+            "{urge} :3 lui ..1 mettre|donner|coller|foutre :2 fessee*|gifle*|claque*|baffe*|coup|coups",
+        ],
+        unless: &[
+            "blesser ..2 en|avec|quand|pendant|lors",
+            "etouf*|ecraser ..3 dormant|dort|dors|dormir|lit|cododo|couverture|oreiller|sommeil|nuit",
+            "tap* ..3 dos|rot|main|mains|doigts|epaule",
+            "{partner}|telephone|portable|lait|biberon*|bib|couche*|puree|compote|tetine|doudou|jouet*|ordi|tele|tire_lait|livre :6 le|la|l|lui jeter|balancer|lancer|frapper|taper|jette|balance|lance|frappe|tape",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "urge to kill the baby",
+        pats: &["{urge} :3 le|la|l|lui {kill}"],
+        unless: &["{partner}|telephone|portable|ordi|chat|chien :6 le|la|l {kill}"],
+        not_if: &["{partner}"],
+        joke: true,
+        ..BASE
+    },
+    Cue {
+        cue: "about to snap at the baby",
+        pats: &["vais|va|vai|peur|risque|sens|failli :3 craquer|exploser|peter|craque|explose ..1 sur|contre ..1 lui|elle|{baby}|mon|ma|le|la"],
+        ..BASE
+    },
+    Cue {
+        cue: "about to snap at the baby",
+        pats: &[
+            "je|j :3 vais|sens|suis ..3 craquer|peter|exploser|disjoncter|devenir_folle|devenir_fou|perdre_le_controle|perdre_les_pedales|perdre_patience",
+            "me controle|maitrise ..1 plus|pas|pu",
+            "peur :2 craquer|exploser|peter",
+            "perds|perdu|perdre le controle",
+            "plus maitre de moi",
+        ],
+        requires: &[&["{crying}", "{baby}", "lui|le|la|l"]],
+        not_if: &["{advice}"],
+        joke: true,
+        ..BASE
+    },
+    Cue {
+        cue: "cannot bear the baby's crying any more",
+        pats: &[
+            "supporte|supporter|supportes|supportais|supp|tolere|supporterai :1 plus|pas|pu ..3 {crying}|entendre|{baby}",
+            "le|la|l supporte|supporter|supp :1 plus|pas|pu",
+            "peux|arrive|arrivais :1 plus|pas|pu ..2 supporter|entendre ..3 {crying}|{baby}|le|la",
+            "hais|deteste|haine|detester ..2 {baby}",
+            "je|j :2 le|la|l hais|deteste",
+        ],
+        requires: &[&["{crying}", "{baby}"]],
+        not_if: &["{advice}"],
+        ..BASE
+    },
+    Cue {
+        cue: "at the end of their tether with a crying baby, asking for help now",
+        pats: &[
+            "a bout",
+            "bout_de_nerfs|bout_du_rouleau",
+            "en peux|peu|pe|peut|peut plus",
+            "craque|craquer|explose|deborde*|sature|saturee|epuise*|exasper*|excede*|nerfs",
+        ],
+        requires: &[
+            &["{crying}"],
+            &["au_secours|ausecou*|aidez|aide_moi|a_l_aide|alaide|sos|help|urgent|urgence|venez|quelqu_un|vite"],
+        ],
+        not_if: &["{advice}"],
+        ..BASE
+    },
+];
+
+static SUICIDE: &[Cue] = &[
+    Cue {
+        cue: "wants to die",
+        pats: &[
+            "{want} :2 mour*|crever|creve !de|d|du|des|le|la|l|les|un|une|ses|son|sa|mes|mon|ma|sous",
+            "{want} :2 disparaitre|disparaitr*|disparaisse|disparaitrai !de|d|du|des|le|la|l|les|un|une|ses|son|sa|mes|mon|ma|sous|quelques|pour|en|ce|cette|deux|trois|#|vacances|loin|dans|a|au",
+            "{want} :2 etre :1 mort|morte !de|d|du|des",
+            "{want} :5 de|d mourir|crever|disparaitre !de|d|du|des|le|la|l|les|un|une|ses|son|sa|mes|mon|ma|sous",
+            "mieux|plutot|prefere|prefererais ..2 mourir|morte|mort !de|d|du|des|subite",
+            "laisse|laisser :1 mourir",
+            "pense|pensees|pensais|songe|songer ..2 a|au|la? mort|mourir|suicide !subite|in|ne|nee|du|de|d|des|foetale|inattendue|perinatale",
+            "si je|j :3 mourais|mourrais|disparaissais|partais|existais|morte|mort !de|d",
+            "mort|mourir|suicide|disparaitre|en_finir ..4 seule|unique|meilleure|derniere ..1 solution|issue|option",
+            "seule|unique|derniere solution|issue ..3 mourir|mort|en_finir|disparaitre|suicide|me_tuer",
+            "{want} que|qu tout|ca :1 s|se arrete|arreter|finisse|termine ..1 definitivement|pour_toujours|a_jamais|pour_de_bon",
+            "si je|j :3 plus|pas|jamais ..1 la|ici|vivante|vivant|de_ce_monde|au_monde",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "wants to end it all",
+        pats: &[
+            "en finir !avec",
+            "en finir avec tout|moi|ca|existence|l|une|toi|tous",
+            "en finir avec ..1 vie|jours|existence|souffrance*|douleur",
+            "fin|terme ..1 a|au ..1 jours|vie|existence|tout|souffrance*",
+            "me|m|se|s|te foutre|fous|fou|fout|foutu|jeter|balancer|mettre en l air",
+        ],
+        unless: &["fin ..1 a ..1 vie|l ..1 allaitement|grossesse|tetine"],
+        ..BASE
+    },
+    Cue {
+        cue: "thinking of suicide",
+        pats: &[
+            "je|j|me|m|moi :4 suicid*|sucid*|suicd*|suisid*|suiscid*|sicid*|suiside|sucide",
+            "fait|fais|faire|refait|refais|refaire|fai :2 ts|tentative",
+            "j|ai|avoir|avais|fais|rumine|viennent|revenir|reviennent :3 idee*|pensee* :1 noire*|suicid*|morbide*|de_mort",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "no reason to live",
+        pats: &[
+            "plus|pas|aucun|aucune ..1 gout|envie|interet ..2 la_vie|vivre|exister",
+            "plus|pas|aucune|aucun|perdu|sans ..2 envie|gout|force|raison|but|sens ..2 de? vivre|exister|continuer|me_battre !l|le|la|les|a|au|mon|ma|mes|d|de|du|des|comme|ainsi|sans|avec",
+            "veux|veut|ve|vx|voudrais|peux|arrive|supporte|envie|veu :1 plus|pas|pu ..3 vivre|exister !chez|avec|ici|la|dans|en|a|au|loin|sans|comme|seule|seul|ensemble|sous",
+            "marre|bol|fatigue|fatiguee|lasse|las ..2 de|d vivre|la_vie|exister",
+            "vie :2 plus|pas|aucun :2 sens|valeur|interet",
+            "vie :2 vaut :2 plus|pas|rien",
+            "vaut|valait|vaudrait ..2 la_peine ..2 vivre|continuer|exister",
+            "plus de sens a ma vie",
+            "a quoi bon ..2 vivre|continuer|me_lever|exister|me_battre|tout_ca|rester|la_vie|tenir|survivre|se_battre",
+            "a quoi ca|cela sert ..3 vivre|continuer|exister|la_vie",
+            "plus|pas|aucune|sans|autre ..2 issue|issues",
+            "mieux|heureux|heureuse|heureuses|tranquilles ..3 sans moi",
+            "sans moi ..3 mieux|heureux|heureuse",
+            "personne ne ..1 me regrettera|regretterait|remarquera",
+            "partir|aller|disparaitre|quitter ..2 pour_toujours|a_jamais|pour_de_bon|ce_monde|cette_terre|cette_vie",
+            "{want}|dormir|endormir|endorme|partir :4 plus|jamais|pas :1 me reveiller|reveille",
+            "{want} :2 plus|pas :1 etre_la|exister",
+            "{want} :2 m_endormir|mendormir ..1 pour_toujours|a_jamais|definitivement|eternellement",
+        ],
+        unless: &[
+            "issue ..2 favorable|heureuse",
+            "issue ..3 garde|creche|nounou|nourrice|dossier|logement|travail|boulot|caf|argent|financ*|juridique|conflit|litige|probleme",
+            "personne ne ..1 me remarquera ..2 rendez"],
+        ..BASE
+    },
+    Cue {
+        // « Faire une bêtise », « une connerie »: how people in crisis often say it.
+        cue: "about to do something irreparable",
+        pats: &["je|j :2 vais|risque|pourrais|peux|sens|finir ..2 faire une|des? betise|betises|connerie|conneries|truc_grave|quelque_chose_de_grave|irreparable"],
+        unless: &["betise|betises|connerie|conneries|grave|irreparable avec|sur|a lui|elle|{baby}|le|la|mon|ma"],
+        joke: true,
+        ..BASE
+    },
+    Cue {
+        cue: "feels a burden to others",
+        strength: Weak,
+        pats: &["fardeau", "suis ..1 un poids|boulet pour"],
+        ..BASE
+    },
+    Cue {
+        cue: "self-harm",
+        pats: &[
+            "<!il|elle|ils|on|tu|qui me|m :2 scarifi*|scarifie|mutil*|taillad*|entaill*",
+            "ouvrir|ouvre|couper|coupe|trancher ..1 les veines",
+            "je|j|de|d|a|moi|pour|et|envie|peur :1 me|m ..2 fais|fait|faire|fasse ..1 du mal !au|aux|a|avec|quand|pendant|lors|dos|en_tombant|en_portant|en_cuisinant|en_jouant",
+            "<!il|elle|ils|on|tu|qui me|m :2 couper|coupe|coupee|suis_coupee ..3 bras|poignet*|veines|cuisses|lame|rasoir|cutter|expres|volontairement|soulager|calmer|punir|sentir|tenir|apaiser",
+            "<!il|elle|ils|on|tu|qui me|m :2 bruler|brule|brulee ..3 expres|volontairement|cigarette*|briquet",
+            "<!il|elle|ils|on|tu|qui me|m :2 faire_mal|blesser ..1 expres|volontairement",
+            "<!il|elle|ils|on|tu|qui me|m :2 tape|tapais|cogne|cognais|frappe|frappais|griffe|mords|mord|pince|brule ..8 saigner|saigne|sang|expres|volontairement|punir",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "a way to kill oneself",
+        pats: &[
+            "me|m|se|s :1 pendre|pends|pendu|pendue|defenestrer|immoler|tirer_une_balle",
+            // « un bébé peut se noyer » is an accident: drowning oneself is in the first person.
+            "me|m :1 noyer|noie",
+            "me|m :1 jeter|jette ..3 fenetre|pont|train|balcon|metro|rer|voiture|vide|toit|immeuble|sous|falaise|camion|voie*",
+            "sauter|saute|sautee ..3 fenetre|pont|balcon|toit|immeuble|falaise|vide|train|etage",
+            "je|j|{want} :3 me|m {kill} !a|au|aux|pour|sur",
+            "<!il|elle|ils|on|tu|va|vas|vont|veut|veulent|allait|voulait|menace|essaye|essaie|tente|dit|par|finira|failli|faillit me|m tuer|suicider|buter|flinguer|achever !a|au|aux|pour|sur|de|d",
+            "je|j|{want} :3 m achever",
+            "avale*|prendre|pris|prends|avaler ..4 tous|toutes|toute|boite|boites|plaquette|plaquettes|flacon|tube ..3 {pill}|{kidmed}",
+            "je|j :3 avale*|pris|ingere|ingurgite|bu|avaler|prendre ..4 trop|tout|tous|toute|boite|plaquette|plein|plusieurs|flacon ..3 {pill}|{kidmed}",
+            "je|j :3 avale*|bu|avaler|boire ..4 {poison}",
+        ],
+        unless: &[
+            "sauter ..2 repas|etape|nuit|tetee",
+            "noie|noyer|noyee dans ..3 paperasse|travail|boulot|dossier*|probleme*|dette*|facture*|tache*|question*|papier*|administratif|demarche*|couche*|linge|lessive|fatigue|larmes|chagrin|biberon*|rendez*|soucis|responsabilite*",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "talks of suicide",
+        strength: Weak,
+        pats: &[
+            "suicid*|sucid*|suicd*|suisid*|suiscid*|sicid*|suiside|sucide",
+            "scarif*|automutil*|auto_mutil*",
+            "idee*|pensee* :1 noire*|suicid*|de_mort",
+            "overdose|surdose",
+            "adieu",
+            "je|j :2 vais mourir !de|d|du|des",
+            "je|j :2 vais|veux crever !de|d|du|des",
+        ],
+        unless: &[
+            "s est suicid*",
+            "suicide de ..1 mon|ma|son|sa|mes",
+            "adieu ..2 allaitement|tetine|sucette|couche*|biberon*|sein|grossesse|ventre",
+        ],
+        joke: true,
+        ..BASE
+    },
+];
+
+static CHILD: &[Cue] = &[
+    Cue {
+        cue: "an adult hitting or mistreating a child",
+        pats: &[
+            // « mon voisin frappe son enfant », « le compagnon de ma sœur tape le bébé ».
+            "{adult} :4 {hit}|secou*|sekou*|maltrait*|brutalis*|violent*|attache*|enferm*|brule*|affam*|drogue|droguer|drogu* ..4 {baby}",
+            "{adult} :3 donne|met|mis|mets|colle ..2 coup|coups|claque*|gifle*|baffe*|fessee* ..3 {baby}",
+            "abus*|abuse ..1 de|d ..2 {baby}",
+            "{adult} :2 tripote*|tripotait ..2 {baby}",
+            "violent*|agressi*|brutal ..2 avec|envers|contre|sur ..3 {baby}|enfant|enfants",
+        ],
+        unless: &[
+            // Siblings and cousins among themselves.
+            "<!de|d|du|des mon|ma|son|sa|le|la|l|notre|leur|votre|ton|ta grand|grande|petit|petite|jeune|plus? fils|fille|frere|soeur|aine|ainee|cousin|cousine|jumeau|jumelle|grand|grande :4 le|la|l|lui? {hit}",
+            "il|elle|ils|elles :2 {hit}|secou* ..3 frere|soeur|cousin|cousine|copain|copine|copains",
+            "secou* ..2 biberon*|tete|hochet|bras|jambes",
+            "petit|petite|petits|petites voisin|voisine|voisins|copain|copine|copains|camarade*",
+            "{baby}|aine|ainee|grand|grande|frere|soeur|cousin|cousine :3 sont|est|etait ..1 violent*|agressi*|brutal",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "someone hitting or shaking a child",
+        pats: &["il|elle|ils|elles|on :3 <!etre|ete|est|suis|es {hit}|secou*|sekou*|maltrait*|brutalis*|attache*|enferm*|brule*|affam* ..4 {baby}"],
+        unless: &[
+            "secou* ..2 doucement|gentiment|legerement|tendrement",
+            "il|elle|ils|on ..1 m|me|nous|ma ..2 {hit}|secou*|enferm*|attache*|brule*",
+            "il|elle|ils|elles :2 {hit}|secou* ..3 frere|soeur|cousin|cousine|copain|copine|copains",
+            "secou* ..2 biberon*|tete|hochet|bras|jambes",
+        ],
+        // An older sibling or a toddler: « mon grand est jaloux, il a tapé le bébé ».
+        not_if: &[
+            "jaloux|jalouse|jalousie|aine|ainee|grand_frere|grande_soeur|petit_frere|petite_soeur",
+            "mon|ma|notre|son|sa grand|grande",
+            "il|elle|qui a 1|2|3|4|5|6|un|deux|trois|quatre|cinq|six an|ans",
+            "il|elle|qui a # mois",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "an adult burning a child",
+        pats: &["{adult} :3 le|la|l|les|lui ..1 brule|brulait|brulent|brule ..3 cigarette*|fer|briquet|eau_bouillante"],
+        ..BASE
+    },
+    Cue {
+        cue: "an adult hitting or mistreating a child",
+        pats: &["{adult} :3 le|la|l|les|lui ..1 {hit}|secou*|maltrait*|brutalis*|attache*|enferm*|brule*|affam*"],
+        // « son mec la frappe » is about an adult woman: a child must be in the picture.
+        requires: &[&["{baby}", "secou*|sekou*", "nourrice|babysitter|sitter|assistante|creche|garde|garder"]],
+        ..BASE
+    },
+    Cue {
+        cue: "a child being beaten, abused or neglected",
+        strength: Event,
+        pats: &[
+            "{baby} :3 est|sont|etait|a_ete|ont_ete|se_fait|se_font|s_est_fait|se_faisait|fait :2 battu*|frappe*|tape|tapee|tapes|maltraite*|secoue*|viole|violee|violes|violees|abuse*|agresse*|attache*|enferme*|brutalise*|tabasse*|frapper|taper|battre|maltraiter|secouer|violer|agresser|abuser",
+            "laisse|laissent|laissait|abandonne* ..3 {baby}|le|la|l|les ..2 seul|seule|seuls|seules ..4 journee|jour|jours|nuit|nuits|heures|heure|maison|appart*|voiture|soir|soiree|week|temps",
+            "{baby} ..5 seul|seule|seuls|seules ..2 toute_la_journee|toute_la_nuit|des_heures|dans_la_voiture",
+            "{baby} ..5 laisse|laisses|laissee|laissees|abandonne* ..1 seul|seule|seuls|seules",
+            "{adult} :2 laisse|laissent|laissait|oublie ..3 {baby}|le|la|l|les tout|toute|tous|toutes? seul|seule|seuls|seules",
+            "{baby} ..3 subit|subi|subissent|victime|victimes ..3 violence*|maltraitance*|coups|abus|attouchement*",
+            "ne|n lui|le|la|les? donne|donnent|nourrit|nourrissent|nourris pas|plus|jamais !assez|suffisamment|beaucoup|bien|trop|tout ..2 a_manger|a_boire",
+            "touche* ..3 parties|sexe|zizi|zezette|foufoune|intimes",
+        ],
+        unless: &[
+            "s|se est? tape|tapee|cogne|cognee|frappe|frappee ..2 la|sa? tete|contre|front",
+            "je|j|on|nous|tu|vous :2 ne|n lui|le|la|les? donne|donnent|nourrit|nourris",
+            "seul|seule|seuls|seules ..3 lit|berceau|sieste|chambre|parc|transat|jouer|joue|dormir|s_endormir|endormir",
+        ],
+        not_if: &["par un|une|des|les|d autre*|autre*|copain*|copine*|camarade*|grand|grands", "{hit} ..3 a_la_creche|creche"],
+        ..BASE
+    },
+    Cue {
+        cue: "suspected abuse of a child",
+        strength: Weak,
+        pats: &[
+            "maltrait*|maltraitance",
+            "attouchement*|pedophil*|pedocrimin*|inceste|incestueu*",
+            "abus|abuse|abusee|abuses|agression|agressions|agresse|agressee ..1 sexuel*",
+            "{baby} ..4 en danger",
+            "{adult} :2 touche|touchait ..2 {baby}",
+            "revient|rentre|retour|retourne|reviens ..6 bleus|hematome*|traces|marques|brulure*",
+            "negli*|affame*",
+        ],
+        ..BASE
+    },
+];
+
+// ---------------------------------------------------------------------------
+// Framing markers.
+// ---------------------------------------------------------------------------
+
+/// A hypothesis about someone's baby: suppresses events unless a possessive
+/// (« si *mon* bébé a avalé ») comes between it and the cue.
+const HYPO_IF: &[&str] = &[
+    "que|quoi|comment|faut|doit|dois|reagir|agir ..2 si|quand|lorsque|lorsqu",
+    "que|quoi|comment|faut|doit|dois|reagir|agir ..2 s il|ils|elle",
+    "grave|dangereux|dangereuse|normal|inquietant|mauvais|risque si|s",
+    "en_cas|au_cas|cas_ou|si_jamais",
+    // A clause that opens on « si »: « si mon bébé ne respire plus, je fais quoi ? »
+    // (not « s'il vous plaît », which SMS spellings write out).
+    "^ si !vous",
+    "^ s il|elle !vous",
+    "<!sais|sait|savoir|demande|sure|sur|verifie|verifier|regarde|regarder|comprends|comprend|vois|voir|voit|remarque|dis si|quand|lorsque|lorsqu|chez un|une|le|la|l|les|des|aux? {baby}",
+    "pour un|une|les {baby}",
+    "les|des|aux bebes|nourrissons|enfants|nouveaux|petits",
+    "un|une bebe|nourrisson|enfant|nouveau|nouvelle ..2 qui",
+];
+
+/// Prevention and fear of what might happen: always suppresses events after it.
+const HYPO_PREVENT: &[&str] = &[
+    "evit*|preven*|empech*|proteg*|securis*",
+    "pour|afin que|qu|pas|ne",
+    "peur|crainte|craint|crains|angoisse|angoissee|hantise|terrifiee|terrifie|stresse|stressee|inquiete|inquiet|panique :2 que|qu|de|d",
+    "risque*|risquer|risquait|dangereux|dangereuse",
+    "peut|peuvent|pourrait|pourraient|puisse|puissent|pourra|pourrais !plus|pas|pu|jamais|rien|etre|meme",
+    "eventuellement|hypothetiquement|imaginons|admettons|supposons",
+    "comme si|s",
+];
+/// « Est-ce normal qu'il s'étouffe avec la compote ? »: a question about a habit,
+/// before an event in the clause (not used for fever: « est-ce normal que mon
+/// bébé de 3 semaines ait 38,2 ? » is urgent).
+const HYPO_NORMAL: &[&str] = &["normal|normale que|qu|de|d|si"];
+
+/// When one of these overlaps a prevention marker, the fear is about something
+/// that has happened (« j'ai peur qu'il *ait* avalé »): not a hypothesis.
+const HYPO_PREVENT_UNLESS: &[&str] = &[
+    "peut|peuvent|pourrait|pourraient|puisse|puissent ..1 avoir avale*|bu|mange*|pris|ingere*|eu|fait|convulse|perdu",
+    "peur|crainte|craint|crains|angoisse|angoissee|hantise|terrifiee|terrifie|stresse|stressee|inquiete|inquiet|panique ..4 ait|aie|aies|aient|avoir|a|ai|est|soit|ete|etait|avait",
+];
+
+/// Informational framing: suppresses weak cues anywhere in the message
+/// (« les convulsions fébriles, c'est quoi ? »); not « c'est quoi le numéro ».
+const INFO: &[&str] = &[
+    "c|ces|cest est? quoi !le_numero|le_num|le_tel|le_telephone|les_numeros|le_samu",
+    "qu est ce que|qu c|le|la|les|l|un|une|des",
+    "definition|definir|signifie|signification",
+    "veut dire",
+    "signe|signes|symptome*|reconnaitre|reconnait|detecter|reperer|differencier",
+    "syndrome",
+    "info|infos|information*|renseignement*|documentation|brochure*|article*|video*|livre*|atelier*|formation*|cours|prevention|conference*|flyer*|affiche*",
+    "premiers secours",
+    "gestes qui sauvent",
+    "secourisme",
+    "a partir de quand",
+    "quand consulter|appeler|aller|s_inquieter",
+    "quand faut il",
+    "comment savoir",
+    "quel|quels|quelle|quelles ..1 risque|risques|temperature|degre|degres|suivi|traitement|examen|examens",
+    "a partir de quelle|combien",
+    "comment|ou|qui ..2 signaler|signalement",
+    // « C'est de la maltraitance ? »: is this abuse?
+    "c|ce|est|serait est? de_la|du|de maltraitance|violence|violences|abus|negligence",
+];
+
+/// « Est-ce normal ? »: suppresses weak cues in its own clause only (« il
+/// respire mal, c'est normal ? » still counts).
+const INFO_CLAUSE: &[&str] = &["<!pas|plus normal|normale|normaux"];
+
+/// Habits: medical weak cues and events in such a clause are everyday questions.
+const HABITUAL: &[&str] = &[
+    "souvent|parfois|quelquefois|regulierement|frequemment|habituellement|habitude",
+    "des|chaque fois",
+    "tous les jours|soirs|matins",
+    "toutes les nuits",
+    "de temps en temps",
+];
+
+/// A cry for help now: lifts every framing suppression.
+const URGENT: &[&str] = &[
+    "au secours",
+    "ausecou*|ausecour*",
+    "<!premiers|premier|poste|gestes|trousse|numero|numeros secours|secour",
+    "aidez|alaide",
+    "aide moi",
+    "a l aide",
+    "sos|help",
+    "urgent",
+    "<!d|numero|numeros|service|services urgence",
+];
+
+/// Long ago: an episode of months or years ago, or of one's childhood. With
+/// nothing happening now, it is a memory to talk about (FAQ: violences,
+/// soutien-psy, sante-bebe), not an emergency: « mon ex me frappait il y a 3
+/// ans », « des convulsions fébriles il y a un an ».
+const LONG_AGO: &[&str] = &[
+    "<!ne|nee|nes|nees|naissance|accouche|accouchee|arrive|arrivee il y a #|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|quelques|des mois|semaines",
+    "l an|annee dernier|derniere|passe|passee",
+    "premiere|precedente|ancienne grossesse",
+];
+
+/// Years ago, or in one's childhood: a memory even for first-person cues
+/// (« j'ai été victime de violences quand j'étais petite »), unless it comes back now.
+const DISTANT: &[&str] = &[
+    "<!ne|nee|nes|nees|naissance il y a #|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|quelques|des ans|an|annees|annee",
+    "il y a longtemps|des_annees",
+    "quand|lorsque j|je|il|elle|tu etais|etait|etions petite|petit|enfant|jeune|ado|adolescente|adolescent|gamine|gamin",
+    "pendant|dans|durant mon|ma enfance|adolescence|jeunesse",
+    "plus jeune",
+    "autrefois",
+    "dans le passe",
+    "a l epoque",
+    "ancien|ancienne|anciens|anciennes victime|victimes",
+    "frappait|frappaient|battait|battaient|tapait|tapaient|violentait|maltraitait|maltraitaient|cognait",
+    "fini|termine depuis longtemps",
+];
+
+/// A memory that comes back, or a danger that goes on: a distant episode may still be present.
+const RECURRING: &[&str] = &["encore|toujours|repense*|revien*|revenu*|revenue*|recommenc*|recidiv*|rechute*"];
+
+/// Recently: an episode of the last days or weeks, over if the message says
+/// so (« il s'est étouffé hier mais ça va »).
+const RECENT_PAST: &[&str] = &[
+    "hier",
+    "l autre jour",
+    "la semaine|nuit derniere|passee",
+    "le mois|week|weekend|samedi|dimanche dernier|passe",
+    "<!ne|nee|nes|nees|naissance|accouche|accouchee|arrive|arrivee il y a #|un|une|deux|trois|quatre|cinq|six|quelques|plusieurs jours|jour|semaine",
+    "apres|a|pendant|lors mon|ma|l|de accouchement|cesarienne",
+];
+
+/// The episode is over.
+const RESOLVED: &[&str] = &[
+    "ca|tout va !pas|plus|mal|mourir|me|m|le|la|l|lui|les|nous|finir|recommencer|arriver",
+    "il|elle|bebe va bien|mieux",
+    "rassure|rassures|rassuree|rassurees|rassurer|rassurant*",
+    "pas|rien de? grave",
+    "c|ce|n etait rien",
+    "plus de peur que de mal",
+    "reparti|repartie|recrache*|retire|retiree|enleve|enlevee",
+    "en securite",
+    "gueri|guerie|gueris",
+    "c|tout est fini|termine|derriere",
+    "alle|allee|alles|allees|ete|emmene|emmenee|passe|passes ..2 urgences|hopital|medecin|pediatre",
+];
+
+/// Something is happening now: lifts the framing of an episode that is over.
+const NOW: &[&str] = &[
+    "depuis #|ce|cette|un|une|tout|il|elle|qu_il|qu_elle|quelques|plusieurs|hier|deux|trois|dix|des_heures|des_minutes",
+    "en ce moment",
+    "actuellement",
+    "la maintenant",
+    "maintenant il|elle|ils|bebe",
+    "<!que|qu il|elle|ca|ils|on|c :1 recommence*|recommance*|refait|refont|reprend|reprennent",
+    "de nouveau|a_nouveau",
+    "encore une fois",
+    "ce soir",
+    "cette nuit",
+];
+
+const POSSESSIVES: &[&str] = &["mon", "ma", "mes", "notre", "nos"];
+const AUXILIARIES: &[&str] = &[
+    "a", "as", "ai", "est", "ont", "sont", "avait", "etait", "ait", "eu", "ete",
+];
+
+// ---------------------------------------------------------------------------
+// Patterns.
+// ---------------------------------------------------------------------------
+
+/// One alternative: an exact word, a stem (`respir*`), a number (`#`), or
+/// several of these joined by `_` (`tout_casser`, `il_y_a_#_mois`).
+#[derive(Debug)]
+enum Alt {
+    Exact(String),
+    Prefix(String),
+    Number,
+    Seq(Vec<Alt>),
+}
+
+impl Alt {
+    fn parse(s: &str) -> Alt {
+        assert!(
+            s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"*_#".contains(&b)),
+            "safety pattern: {s:?} is not in plain form"
+        );
+        if s.contains('_') {
+            return Alt::Seq(s.split('_').map(Alt::parse).collect());
+        }
+        if s == "#" {
+            return Alt::Number;
+        }
+        match s.strip_suffix('*') {
+            Some(stem) => Alt::Prefix(stem.to_owned()),
+            None => Alt::Exact(s.to_owned()),
+        }
+    }
+
+    /// How many words it covers from `pos`, if it matches there.
+    fn len_at(&self, toks: &[&str], pos: usize) -> Option<usize> {
+        match self {
+            Alt::Exact(w) => (toks.get(pos)? == w).then_some(1),
+            Alt::Prefix(stem) => toks.get(pos)?.starts_with(stem.as_str()).then_some(1),
+            Alt::Number => is_number(toks.get(pos)?).then_some(1),
+            Alt::Seq(parts) => {
+                let mut at = pos;
+                for p in parts {
+                    at += p.len_at(toks, at)?;
+                }
+                Some(at - pos)
+            }
+        }
+    }
+}
+
+/// The alternatives for one word: `a|b*|{set}|-excluded*`.
+#[derive(Debug, Default)]
+struct Alts {
+    /// Exact words, looked up at once (sets hold dozens of them).
+    words: std::collections::HashSet<String>,
+    /// Stems, numbers and multi-word alternatives.
+    any: Vec<Alt>,
+    except: Vec<Alt>,
+}
+
+impl Alts {
+    fn parse(spec: &str) -> Alts {
+        let mut alts = Alts::default();
+        alts.add(spec, false);
+        assert!(
+            !(alts.any.is_empty() && alts.words.is_empty()),
+            "safety pattern: empty alternatives in {spec:?}"
+        );
+        alts
+    }
+
+    fn add(&mut self, spec: &str, negated: bool) {
+        for part in spec.split('|') {
+            let (neg, part) = match part.strip_prefix('-') {
+                Some(p) => (true, p),
+                None => (false, part),
+            };
+            let neg = neg != negated;
+            if let Some(name) = part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+                let set = SETS
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .unwrap_or_else(|| panic!("safety pattern: unknown set {{{name}}}"))
+                    .1;
+                self.add(set, neg);
+            } else {
+                assert!(!part.is_empty(), "safety pattern: empty alternative in {spec:?}");
+                match (neg, Alt::parse(part)) {
+                    (true, alt) => self.except.push(alt),
+                    (false, Alt::Exact(w)) => {
+                        self.words.insert(w);
+                    }
+                    (false, alt) => self.any.push(alt),
+                }
+            }
+        }
+    }
+
+    /// Tries `rest` after each way it can match at `pos` (multi-word
+    /// alternatives first); an excluded word matches nothing.
+    fn then(&self, toks: &[&str], pos: usize, mut rest: impl FnMut(usize) -> Option<usize>) -> Option<usize> {
+        let tok = toks.get(pos)?;
+        if self.except.iter().any(|a| a.len_at(toks, pos).is_some()) {
+            return None;
+        }
+        let mut single = self.words.contains(*tok);
+        for a in &self.any {
+            match a.len_at(toks, pos) {
+                Some(1) => single = true,
+                Some(len) => {
+                    if let Some(e) = rest(len) {
+                        return Some(e);
+                    }
+                }
+                None => {}
+            }
+        }
+        if single {
+            rest(1)
+        } else {
+            None
+        }
+    }
+
+    fn matches_at(&self, toks: &[&str], pos: usize) -> bool {
+        self.then(toks, pos, Some).is_some()
+    }
+}
+
+/// One element of a pattern.
+#[derive(Debug)]
+enum El {
+    /// One word among alternatives; optional when written `alts?`.
+    Word(Alts, bool),
+    /// `..N` (default 3): up to N words, never a negation; `:N`: nor a new subject or clause.
+    Gap(usize, bool),
+    /// `!alts`: the next word, if any, is none of these.
+    NotNext(Alts),
+    /// `<!alts`: the previous word, if any, is none of these.
+    NotPrev(Alts),
+    /// `#`: a number.
+    Number,
+    /// `$`: the end of the clause.
+    End,
+    /// `^`: the start of the clause.
+    Start,
+}
+
+/// A sequence of words over the plain form of one clause (alternatives are
+/// single words, stems, or several words joined by `_`), e.g.
+/// `je|j :3 le|la|l ..1 secou*`: « je », then at most three words (no new
+/// subject, no negation), then « le »/« la »/« l », at most one word, then a word
+/// starting with « secou ».
+#[derive(Debug)]
+struct Pattern {
+    els: Vec<El>,
+}
+
+impl Pattern {
+    fn parse(src: &str) -> Pattern {
+        let els = src
+            .split_whitespace()
+            .map(|t| {
+                if t == "$" {
+                    El::End
+                } else if t == "^" {
+                    El::Start
+                } else if t == "#" {
+                    El::Number
+                } else if let Some(rest) = t.strip_prefix("<!") {
+                    El::NotPrev(Alts::parse(rest))
+                } else if let Some(rest) = t.strip_prefix('!') {
+                    El::NotNext(Alts::parse(rest))
+                } else if let Some(rest) = t.strip_prefix("..") {
+                    El::Gap(if rest.is_empty() { 3 } else { parse_n(rest, src) }, false)
+                } else if let Some(rest) = t.strip_prefix(':') {
+                    El::Gap(parse_n(rest, src), true)
+                } else if let Some(alts) = t.strip_suffix('?') {
+                    El::Word(Alts::parse(alts), true)
+                } else {
+                    El::Word(Alts::parse(t), false)
+                }
+            })
+            .collect::<Vec<_>>();
+        assert!(
+            els.iter().any(|e| matches!(e, El::Word(_, false) | El::Number)),
+            "safety pattern: {src:?} matches nothing"
+        );
+        Pattern { els }
+    }
+
+    /// Every match, as (start, end) word indices: the first end found for each start.
+    fn spans(&self, toks: &[&str]) -> Vec<(usize, usize)> {
+        (0..toks.len())
+            .filter_map(|s| match_from(&self.els, toks, s).map(|e| (s, e)))
+            .filter(|(s, e)| e > s)
+            .collect()
+    }
+
+    fn is_in(&self, toks: &[&str]) -> bool {
+        (0..toks.len()).any(|s| match_from(&self.els, toks, s).is_some_and(|e| e > s))
+    }
+}
+
+fn parse_n(s: &str, src: &str) -> usize {
+    s.parse()
+        .unwrap_or_else(|_| panic!("safety pattern: bad gap {s:?} in {src:?}"))
+}
+
+fn match_from(els: &[El], toks: &[&str], pos: usize) -> Option<usize> {
+    let Some((el, rest)) = els.split_first() else {
+        return Some(pos);
+    };
+    match el {
+        El::Word(alts, optional) => {
+            if let Some(e) = alts.then(toks, pos, |len| match_from(rest, toks, pos + len)) {
+                return Some(e);
+            }
+            if *optional {
+                match_from(rest, toks, pos)
+            } else {
+                None
+            }
+        }
+        El::Number => {
+            if toks.get(pos).is_some_and(|t| is_number(t)) {
+                match_from(rest, toks, pos + 1)
+            } else {
+                None
+            }
+        }
+        El::Gap(max, tight) => {
+            for k in 0..=*max {
+                if k > 0 {
+                    let t = toks.get(pos + k - 1)?;
+                    if NEGATIONS.contains(t) || (*tight && CLAUSE_WORDS.contains(t)) {
+                        return None;
+                    }
+                }
+                if let Some(e) = match_from(rest, toks, pos + k) {
+                    return Some(e);
+                }
+            }
+            None
+        }
+        El::NotNext(alts) => {
+            if alts.matches_at(toks, pos) {
+                None
+            } else {
+                match_from(rest, toks, pos)
+            }
+        }
+        El::NotPrev(alts) => {
+            if pos > 0 && alts.matches_at(toks, pos - 1) {
+                None
+            } else {
+                match_from(rest, toks, pos)
+            }
+        }
+        El::End => {
+            if pos == toks.len() {
+                match_from(rest, toks, pos)
+            } else {
+                None
+            }
+        }
+        El::Start => {
+            if pos == 0 {
+                match_from(rest, toks, pos)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+fn is_number(t: &str) -> bool {
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Patterns with the phrases that, overlapping a match, cancel it.
+struct Phrase {
+    pats: Vec<Pattern>,
+    unless: Vec<Pattern>,
+}
+
+impl Phrase {
+    fn new(pats: &[&str], unless: &[&str]) -> Phrase {
+        Phrase {
+            pats: pats.iter().map(|p| Pattern::parse(p)).collect(),
+            unless: unless.iter().map(|p| Pattern::parse(p)).collect(),
+        }
+    }
+
+    fn spans(&self, toks: &[&str]) -> Vec<(usize, usize)> {
+        let found: Vec<(usize, usize)> = self.pats.iter().flat_map(|p| p.spans(toks)).collect();
+        if found.is_empty() || self.unless.is_empty() {
+            return found;
+        }
+        let vetoes: Vec<(usize, usize)> = self.unless.iter().flat_map(|p| p.spans(toks)).collect();
+        found
+            .into_iter()
+            .filter(|(s, e)| !vetoes.iter().any(|(vs, ve)| vs < e && s < ve))
+            .collect()
+    }
+
+    fn is_in(&self, toks: &[&str]) -> bool {
+        !self.spans(toks).is_empty()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The compiled rules.
+// ---------------------------------------------------------------------------
+
+struct Markers {
+    hypo_if: Phrase,
+    hypo_prevent: Phrase,
+    hypo_normal: Phrase,
+    info: Phrase,
+    info_clause: Phrase,
+    habitual: Phrase,
+    urgent: Phrase,
+    long_ago: Phrase,
+    distant: Phrase,
+    recurring: Phrase,
+    recent_past: Phrase,
+    resolved: Phrase,
+    now: Phrase,
+}
+
+/// How one clause is framed, worked out once per message.
+struct Framing {
+    /// Where prevention or fear markers start and end (« comment éviter que », « peur qu »).
+    prevent_ends: Vec<(usize, usize)>,
+    /// Where « est-ce normal que » starts and ends.
+    normal_ends: Vec<(usize, usize)>,
+    /// Where hypotheses start and end (« que faire si », « chez un bébé »).
+    if_ends: Vec<(usize, usize)>,
+    /// « Est-ce normal ? » in the clause.
+    normal_question: bool,
+    /// « souvent », « chaque fois »…
+    habitual: bool,
+}
+
+impl Framing {
+    fn new(toks: &[&str], mk: &Markers) -> Framing {
+        let ends = |p: &Phrase| p.spans(toks);
+        Framing {
+            prevent_ends: ends(&mk.hypo_prevent),
+            normal_ends: ends(&mk.hypo_normal),
+            if_ends: ends(&mk.hypo_if),
+            normal_question: mk.info_clause.is_in(toks),
+            habitual: mk.habitual.is_in(toks),
+        }
+    }
+
+    /// A hypothesis or a prevention before `start` in the clause.
+    fn hypothesis_before(&self, toks: &[&str], start: usize) -> bool {
+        if self.prevent_ends.iter().chain(&self.normal_ends).any(|(_, e)| *e <= start) {
+            return true;
+        }
+        // « que faire si *mon* bébé *a* avalé… » reports an event; « que faire si
+        // mon bébé s'étouffe » is still a hypothesis.
+        self.if_ends.iter().any(|(_, e)| {
+            *e <= start && {
+                let between = &toks[*e..(start + 4).min(toks.len())];
+                !(between.iter().any(|t| POSSESSIVES.contains(t)) && between.iter().any(|t| AUXILIARIES.contains(t)))
+            }
+        })
+    }
+
+    fn hypothesis_anywhere(&self) -> bool {
+        !self.prevent_ends.is_empty() || !self.if_ends.is_empty()
+    }
+}
+
+struct CompiledCue {
+    cue: &'static str,
+    strength: Strength,
+    phrase: Phrase,
+    requires: Vec<Vec<Pattern>>,
+    not_if: Vec<Pattern>,
+    joke: bool,
+    custom: Option<fn(&View) -> bool>,
+}
+
+impl CompiledCue {
+    fn new(c: &Cue) -> CompiledCue {
+        CompiledCue {
+            cue: c.cue,
+            strength: c.strength,
+            phrase: Phrase::new(c.pats, c.unless),
+            requires: c
+                .requires
+                .iter()
+                .map(|g| g.iter().map(|p| Pattern::parse(p)).collect())
+                .collect(),
+            not_if: c.not_if.iter().map(|p| Pattern::parse(p)).collect(),
+            joke: c.joke,
+            custom: c.custom,
+        }
+    }
+
+    fn fires(&self, v: &View, medical: bool) -> bool {
+        if self.joke && v.joke && !v.urgent {
+            return false;
+        }
+        if let Some(f) = self.custom {
+            return f(v);
+        }
+        let in_clauses = v.clauses.iter().zip(&v.framing).any(|(toks, framing)| {
+            self.phrase
+                .spans(toks)
+                .into_iter()
+                .any(|(s, _)| self.accepts(toks, framing, s, v, medical))
+        });
+        // First-person danger may straddle a comma: « j'ai envie de tout arrêter, de mourir ».
+        let matched = in_clauses || (self.strength == Always && !v.long_over && self.phrase.is_in(&v.all));
+        matched
+            && !self.not_if.iter().any(|p| v.any_clause(p))
+            && self.requires.iter().all(|g| g.iter().any(|p| v.any_clause(p)))
+    }
+
+    /// Whether a match starting at `s` survives its framing.
+    fn accepts(&self, toks: &[&str], framing: &Framing, s: usize, v: &View, medical: bool) -> bool {
+        if self.strength == Always {
+            return !v.long_over;
+        }
+        if negated(toks, s) {
+            return false;
+        }
+        if v.urgent {
+            return true;
+        }
+        if v.over {
+            return false;
+        }
+        if v.joke {
+            return false;
+        }
+        if medical && framing.habitual {
+            return false;
+        }
+        if framing.hypothesis_before(toks, s) {
+            return false;
+        }
+        !(self.strength == Weak && (v.informational || framing.normal_question || framing.hypothesis_anywhere()))
+    }
+}
+
+struct Engine {
+    tables: Vec<(SafetyCategory, Vec<CompiledCue>)>,
+    markers: Markers,
+}
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let table = |c: SafetyCategory| -> &'static [Cue] {
+            match c {
+                SafetyCategory::UrgenceMedicale => MEDICAL,
+                SafetyCategory::IdeesSuicidaires => SUICIDE,
+                SafetyCategory::DangerBebe => DANGER_BEBE,
+                SafetyCategory::ViolencesDanger => VIOLENCE,
+                SafetyCategory::EnfantEnDanger => CHILD,
+            }
+        };
+        Engine {
+            tables: PRIORITY
+                .iter()
+                .map(|&c| (c, table(c).iter().map(CompiledCue::new).collect()))
+                .collect(),
+            markers: Markers {
+                hypo_if: Phrase::new(HYPO_IF, &[]),
+                hypo_prevent: Phrase::new(HYPO_PREVENT, HYPO_PREVENT_UNLESS),
+                hypo_normal: Phrase::new(HYPO_NORMAL, &[]),
+                info: Phrase::new(INFO, &[]),
+                info_clause: Phrase::new(INFO_CLAUSE, &[]),
+                habitual: Phrase::new(HABITUAL, &[]),
+                urgent: Phrase::new(URGENT, &[]),
+                long_ago: Phrase::new(LONG_AGO, &[]),
+                distant: Phrase::new(DISTANT, &[]),
+                recurring: Phrase::new(RECURRING, &[]),
+                recent_past: Phrase::new(RECENT_PAST, &[]),
+                resolved: Phrase::new(RESOLVED, &[]),
+                now: Phrase::new(NOW, &[]),
+            },
+        }
+    })
+}
+
+/// Whether the words right before `start` negate it (« il n'a *pas* convulsé »,
+/// « *pas de* fièvre », « il n'est *plus* tout mou », but not « de plus en plus »).
+fn negated(toks: &[&str], start: usize) -> bool {
+    const FILLER: &[&str] = &[
+        "ne", "n", "s", "se", "est", "a", "l", "y", "en", "me", "m", "te", "t", "le", "la", "lui", "de", "d", "du",
+        "des", "encore", "meme", "vraiment", "toujours", "eu", "ete", "fait", "ai", "as", "avait", "etait", "un",
+        "une",
+    ];
+    let mut i = start;
+    let mut steps = 0;
+    while i > 0 && steps < 5 {
+        i -= 1;
+        steps += 1;
+        let t = toks[i];
+        if NEGATIONS.contains(&t) {
+            return true;
+        }
+        if t == "plus" {
+            return !(i > 0 && matches!(toks[i - 1], "en" | "de" | "et" | "ou"));
+        }
+        if !FILLER.contains(&t) {
+            return false;
+        }
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------
+// The message.
+// ---------------------------------------------------------------------------
+
+struct Message {
+    clauses: Vec<Vec<String>>,
+    joke: bool,
+    urgent: bool,
+}
+
+/// Borrowed words of a message.
+struct View<'a> {
+    clauses: Vec<Vec<&'a str>>,
+    /// The framing of each clause.
+    framing: Vec<Framing>,
+    /// Every word, clauses put end to end.
+    all: Vec<&'a str>,
+    /// Laughter: « mdr », « lol », 😂.
+    joke: bool,
+    /// A cry for help: « au secours », « aidez-moi ».
+    urgent: bool,
+    /// An informational question somewhere: « c'est quoi », « les signes ».
+    informational: bool,
+    /// An episode that is over: long ago, or recent and said to be over, with nothing happening now.
+    over: bool,
+    /// Years ago, or long ago and said to be over, and not coming back: even first-person cues speak of the past.
+    long_over: bool,
+}
+
+impl View<'_> {
+    fn any_clause(&self, p: &Pattern) -> bool {
+        self.clauses.iter().any(|c| p.is_in(c))
+    }
+}
+
+impl Message {
+    fn new(raw: &str, mk: &Markers) -> Message {
+        let clauses: Vec<Vec<String>> = split_clauses(raw)
+            .iter()
+            .map(|c| words(c))
+            .filter(|c| !c.is_empty())
+            .collect();
+        let urgent = clauses.iter().any(|c| {
+            let toks: Vec<&str> = c.iter().map(String::as_str).collect();
+            mk.urgent.is_in(&toks)
+        });
+        Message {
+            clauses,
+            joke: is_joking(raw),
+            urgent,
+        }
+    }
+
+    fn view(&self, mk: &Markers) -> View<'_> {
+        let clauses: Vec<Vec<&str>> = self
+            .clauses
+            .iter()
+            .map(|c| c.iter().map(String::as_str).collect())
+            .collect();
+        let all = clauses.iter().flatten().copied().collect();
+        let any = |p: &Phrase| clauses.iter().any(|c| p.is_in(c));
+        let calm = !self.urgent && !any(&mk.now);
+        let (distant, resolved) = (any(&mk.distant), any(&mk.resolved));
+        let long_ago = distant || any(&mk.long_ago);
+        View {
+            over: calm && (long_ago || (resolved && any(&mk.recent_past))),
+            long_over: calm && !any(&mk.recurring) && (distant || (long_ago && resolved)),
+            framing: clauses.iter().map(|c| Framing::new(c, mk)).collect(),
+            informational: clauses.iter().any(|c| mk.info.is_in(c)),
+            clauses,
+            all,
+            joke: self.joke,
+            urgent: self.urgent,
+        }
+    }
+}
+
+/// Clauses of a raw message: cut at sentence and clause punctuation, but not
+/// inside a number (« 38,5 », « 38.5 »).
+fn split_clauses(raw: &str) -> Vec<String> {
+    let chars: Vec<char> = raw.chars().collect();
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let boundary = match c {
+            '.' | ',' => {
+                let digit_before = i > 0 && chars[i - 1].is_ascii_digit();
+                let digit_after = chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+                !(digit_before && digit_after)
+            }
+            '!' | '?' | ';' | ':' | '\n' | '\r' | '…' | '(' | ')' | '¿' | '¡' | '•' | '–' | '—' => true,
+            _ => false,
+        };
+        if boundary {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur);
+    out
+}
+
+/// Words that matter here, often typed glued to an elided article or pronoun
+/// (« lalcool », « en lair », « dissue »).
+const GLUED: &[[&str; 2]] = &[
+    ["l", "alcool"],
+    ["l", "air"],
+    ["l", "eau"],
+    ["l", "essence"],
+    ["l", "huile"],
+    ["l", "enfant"],
+    ["l", "etouffer"],
+    ["l", "etrangler"],
+    ["l", "etouffe"],
+    ["d", "issue"],
+    ["d", "envie"],
+    ["d", "en"],
+    ["m", "etouffe"],
+    ["m", "etrangle"],
+    ["m", "etranglee"],
+    ["m", "etrangler"],
+    ["m", "enferme"],
+    ["m", "enfermee"],
+    ["m", "endormir"],
+    ["s", "etouffe"],
+    ["s", "etouf"],
+    ["s", "etouffer"],
+    ["s", "etrangle"],
+];
+
+/// SMS spellings that matter here and that the shared normaliser leaves as they are.
+fn more_sms(w: &str) -> Option<&'static [&'static str]> {
+    for pair in GLUED {
+        let [head, word] = pair;
+        if w.len() == head.len() + word.len() && w.starts_with(head) && w.ends_with(word) {
+            return Some(&pair[..]);
+        }
+    }
+    Some(match w {
+        "jen" => &["j", "en"],
+        "jvais" | "jvai" | "jve" => &["je", "vais"],
+        "jlai" => &["je", "l", "ai"],
+        "lai" => &["l", "ai"],
+        "jlui" => &["je", "lui"],
+        "jpense" => &["je", "pense"],
+        "jcrois" => &["je", "crois"],
+        "jsens" => &["je", "sens"],
+        "jfais" => &["je", "fais"],
+        "jvois" => &["je", "vois"],
+        "jpe" => &["je", "peux"],
+        "jpourrais" => &["je", "pourrais"],
+        "jaimerais" => &["j", "aimerais"],
+        "jarrive" => &["j", "arrive"],
+        "jarrete" => &["j", "arrete"],
+        "sest" => &["s", "est"],
+        "setoufe" | "setouff" => &["s", "etouffe"],
+        "mtuer" => &["me", "tuer"],
+        "mfrappe" => &["me", "frappe"],
+        "ptetre" | "ptet" | "ptete" | "ptetr" => &["peut", "etre"],
+        "sui" => &["suis"],
+        "qil" | "quil" => &["qu", "il"],
+        "sil" => &["s", "il"],
+        "na" => &["n", "a"],
+        "nest" => &["n", "est"],
+        "nai" => &["n", "ai"],
+        "narrive" => &["n", "arrive"],
+        "cetait" | "ct" => &["c", "etait"],
+        "dla" => &["de", "la"],
+        "mn" => &["mon"],
+        "plu" => &["plus"],
+        "pu" => &["plus"],
+        "pa" => &["pas"],
+        "vx" => &["veux"],
+        "veu" => &["veux"],
+        _ => return None,
+    })
+}
+
+/// Laughter in the raw message (« mdr », « ptdr », « hahaha », 😂).
+fn is_joking(raw: &str) -> bool {
+    if raw
+        .chars()
+        .any(|c| matches!(c, '😂' | '🤣' | '😅' | '😆' | '😹' | '😜' | '😝'))
+    {
+        return true;
+    }
+    let folded = text::fold(raw);
+    folded.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
+        let only = |set: &str| t.chars().all(|c| set.contains(c));
+        t == "xd"
+            || t == "jpp"
+            || (t.starts_with("mdr") && only("mdr"))
+            || (t.starts_with("ptdr") && only("ptdr"))
+            || (t.starts_with("lol") && only("lo"))
+            || (t.starts_with("haha") && only("ha"))
+            || (t.starts_with("hihi") && only("hi"))
+            || (t.starts_with("hehe") && only("he"))
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Fever in a baby under three months.
+// ---------------------------------------------------------------------------
+
+fn fever_under_three_months(v: &View) -> bool {
+    let fever = v.clauses.iter().zip(&v.framing).any(|(toks, framing)| {
+        fever_positions(toks).into_iter().any(|i| {
+            if first_person_before(toks, i) || negated(toks, i) {
+                return false;
+            }
+            if v.urgent {
+                return true;
+            }
+            if v.informational || v.joke || v.over {
+                return false;
+            }
+            // « il aura de la fièvre ? », « le vaccin peut donner de la fièvre »: a possibility.
+            let possible = toks[i.saturating_sub(3)..i]
+                .iter()
+                .any(|t| matches!(*t, "aura" | "aurait" | "auront" | "avoir" | "donne" | "donner" | "provoque" | "provoquer"));
+            if possible {
+                return false;
+            }
+            // « la fièvre chez un bébé de 2 mois, que faire ? »: a general question;
+            // « que faire si mon bébé de 1 mois a de la fièvre » is not.
+            let prevented = !framing.prevent_ends.is_empty();
+            let hypothetical = framing
+                .if_ends
+                .iter()
+                .any(|(_, e)| !toks[*e..].iter().any(|t| POSSESSIVES.contains(t)));
+            !(prevented || hypothetical)
+        })
+    });
+    fever && under_three_months(&v.all)
+}
+
+/// Where a clause speaks of fever: a fever word, « il est brûlant », « de la
+/// température », or a temperature (« il a 38,5 », « 39°C »).
+fn fever_positions(toks: &[&str]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let prev = |k: usize| if i >= k { toks[i - k] } else { "" };
+        let fever_word = t.starts_with("fiev")
+            || t.starts_with("fivre")
+            || t.starts_with("hyperthermi")
+            || (t.starts_with("brulan")
+                && matches!(
+                    prev(1),
+                    "est" | "tout" | "toute" | "super" | "tres" | "trop" | "completement" | "vraiment" | "il" | "elle"
+                ))
+            || ((*t == "temperature" || *t == "temp")
+                && matches!(prev(1), "la" | "de")
+                && matches!(prev(2), "de" | "fait" | "a" | "du"));
+        if fever_word || is_temperature(toks, i) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// A temperature of 38 to 42 degrees at `i`: « il a 38 », « 38,5 de fièvre »,
+/// « 39 c »; not « 38 semaines », « 40 ml », « 38 ans ».
+fn is_temperature(toks: &[&str], i: usize) -> bool {
+    let t = toks[i];
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let suffix = &t[digits.len()..];
+    let Ok(n) = digits.parse::<u32>() else {
+        return false;
+    };
+    if !(38..=42).contains(&n) || !matches!(suffix, "" | "c" | "de" | "deg" | "degre" | "degres") {
+        return false;
+    }
+    let mut j = i + 1;
+    let decimal = suffix.is_empty() && toks.get(j).is_some_and(|d| d.len() == 1 && is_number(d));
+    if decimal {
+        j += 1;
+    }
+    let after = toks.get(j).copied().unwrap_or("");
+    const UNITS: &[&str] = &[
+        "sa", "semaine", "semaines", "sem", "ans", "an", "mois", "jours", "jour", "j", "kg", "g", "gr", "grammes",
+        "ml", "cl", "cm", "mm", "min", "minutes", "h", "heures", "euros", "eur", "e", "pourcent", "fois", "km", "m",
+    ];
+    if UNITS.contains(&after) {
+        return false;
+    }
+    let prev = if i > 0 { toks[i - 1] } else { "" };
+    const BEFORE: &[&str] = &[
+        "a",
+        "as",
+        "fait",
+        "fais",
+        "faisait",
+        "temperature",
+        "temp",
+        "fievre",
+        "thermometre",
+        "monte",
+        "montee",
+        "depasse",
+        "atteint",
+        "vers",
+        "environ",
+        "jusqu",
+        "plus",
+        "pres",
+        "est",
+        "etait",
+        "avait",
+        "eu",
+    ];
+    let unit_after = suffix == "c"
+        || suffix.starts_with("deg")
+        || matches!(after, "c" | "degre" | "degres" | "deg")
+        || (after == "de"
+            && toks
+                .get(j + 1)
+                .is_some_and(|w| w.starts_with("fiev") || w.starts_with("temp")));
+    // « 38,2 » reads as a temperature whatever comes before; so does a bare
+    // « 38 » that ends the clause (« nouveau-né 38 »).
+    unit_after || decimal || after.is_empty() || BEFORE.contains(&prev)
+}
+
+/// Whether the fever at `i` is the speaker's own (« j'ai de la fièvre », « je fais 38 »).
+fn first_person_before(toks: &[&str], i: usize) -> bool {
+    const FILLER: &[&str] = &[
+        "de", "la", "du", "d", "des", "un", "une", "peu", "beaucoup", "encore", "toujours", "aussi", "deja", "ai",
+        "fais", "suis", "eu", "avais", "a", "au", "moins", "plus", "vers", "environ", "tres", "tout", "toute", "c",
+        "degres", "degre", "pas", "n", "ne", "me",
+    ];
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let t = toks[k];
+        if matches!(t, "j" | "je" | "moi") {
+            return true;
+        }
+        if !(FILLER.contains(&t) || is_number(t)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the message speaks of a baby under three months.
+fn under_three_months(toks: &[&str]) -> bool {
+    let mut young_explicit = false;
+    let mut old_explicit = false;
+    let mut young_bare = false;
+    for i in 0..toks.len() {
+        let next = |k: usize| toks.get(i + k).copied().unwrap_or("");
+        // « nouveau-né », « nouvelle-née »
+        if matches!(
+            toks[i],
+            "nouveau" | "nouvelle" | "nouveaux" | "nouveaune" | "nouveaunee"
+        ) && (matches!(next(1), "ne" | "nee" | "nes" | "nees") || toks[i].starts_with("nouveaune"))
+        {
+            young_explicit = true;
+        }
+        // « je viens d'accoucher », « il vient de naître », « né hier », « sortis de la maternité »
+        if matches!(toks[i], "viens" | "vient" | "venons")
+            && matches!(next(1), "d" | "de")
+            && matches!(next(2), "accoucher" | "naitre" | "rentrer" | "sortir")
+        {
+            young_explicit = true;
+        }
+        if matches!(
+            toks[i],
+            "ne" | "nee" | "nes" | "accouche" | "accouchee" | "naissance" | "sorti" | "sortie" | "sortis"
+        ) && (1..=3).any(|k| {
+            matches!(
+                next(k),
+                "hier" | "avant" | "matin" | "maternite" | "dernier" | "derniere" | "semaine"
+            )
+        }) {
+            young_explicit = true;
+        }
+        let Some((days, end)) = read_duration(toks, i) else {
+            continue;
+        };
+        match age_context(toks, i, end) {
+            AgeKind::Stated if days < 90 => young_explicit = true,
+            AgeKind::Stated => old_explicit = true,
+            AgeKind::Bare if days < 90 => young_bare = true,
+            _ => {}
+        }
+    }
+    young_explicit || (!old_explicit && young_bare)
+}
+
+enum AgeKind {
+    Stated,
+    Bare,
+    NotAnAge,
+}
+
+/// Whether the duration at `i..end` is an age (« bébé de 6 semaines », « il a 1
+/// mois », « né il y a 10 jours »), a bare one (« bb 15 jours »), or something
+/// else (« depuis 2 jours », « enceinte de 12 semaines »).
+fn age_context(toks: &[&str], i: usize, end: usize) -> AgeKind {
+    let prev = |k: usize| if i >= k { toks[i - k] } else { "" };
+    let after = toks.get(end).copied().unwrap_or("");
+    let after2 = toks.get(end + 1).copied().unwrap_or("");
+    // Pregnancy terms.
+    if (1..=3).any(|k| matches!(prev(k), "enceinte" | "grossesse" | "terme" | "gestation"))
+        || matches!(after, "sa" | "amenorrhee" | "grossesse")
+        || (matches!(after, "de" | "d") && matches!(after2, "grossesse" | "amenorrhee"))
+    {
+        return AgeKind::NotAnAge;
+    }
+    // « né il y a 10 jours »: an age; « il y a 2 jours »: a duration.
+    if prev(1) == "a" && prev(2) == "y" {
+        let born = (3..=6).any(|k| {
+            matches!(
+                prev(k),
+                "ne" | "nee"
+                    | "nes"
+                    | "accouche"
+                    | "accouchee"
+                    | "naissance"
+                    | "sorti"
+                    | "sortie"
+                    | "sortis"
+                    | "naitre"
+                    | "arrive"
+            )
+        });
+        return if born { AgeKind::Stated } else { AgeKind::NotAnAge };
+    }
+    if matches!(
+        prev(1),
+        "depuis"
+            | "pendant"
+            | "durant"
+            | "en"
+            | "dans"
+            | "sous"
+            | "apres"
+            | "tous"
+            | "toutes"
+            | "chaque"
+            | "par"
+            | "dure"
+            | "duree"
+            | "les"
+    ) || (prev(1) == "fait" && matches!(prev(2), "ca" | "cela" | "ce"))
+        || (matches!(prev(1), "de" | "d") && matches!(prev(2), "plus" | "moins" | "pres" | "bout" | "depuis"))
+    {
+        return AgeKind::NotAnAge;
+    }
+    const BABY: &[&str] = &[
+        "bebe",
+        "bebes",
+        "fils",
+        "fille",
+        "nourrisson",
+        "enfant",
+        "petit",
+        "petite",
+        "loulou",
+        "louloute",
+        "puce",
+        "garcon",
+        "fiston",
+        "poupon",
+        "bambin",
+        "nene",
+        "jumeau",
+        "jumelle",
+        "jumeaux",
+        "jumelles",
+        "age",
+        "agee",
+        "ages",
+        "agees",
+        "un",
+        "une",
+        "ange",
+        "coeur",
+        "amour",
+    ];
+    if matches!(prev(1), "de" | "d") && BABY.contains(&prev(2)) {
+        return AgeKind::Stated;
+    }
+    if matches!(
+        prev(1),
+        "a" | "as"
+            | "age"
+            | "agee"
+            | "ages"
+            | "seulement"
+            | "que"
+            | "qu"
+            | "juste"
+            | "aura"
+            | "avoir"
+            | "fete"
+            | "bientot"
+            | "presque"
+            | "pile"
+            | "ont"
+            | "ai"
+            | "eu"
+    ) {
+        return AgeKind::Stated;
+    }
+    AgeKind::Bare
+}
+
+/// A duration at `i` in days, and where it ends: « 6 semaines », « 2 mois et
+/// demi », « quinze jours », « 10j », « un mois ».
+fn read_duration(toks: &[&str], i: usize) -> Option<(u32, usize)> {
+    let t = toks[i];
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let (n, attached) = if !digits.is_empty() {
+        (digits.parse::<u32>().ok()?, &t[digits.len()..])
+    } else {
+        let n = match t {
+            "un" | "une" => 1,
+            "deux" => 2,
+            "trois" => 3,
+            "quatre" => 4,
+            "cinq" => 5,
+            "six" => 6,
+            "sept" => 7,
+            "huit" => 8,
+            "neuf" => 9,
+            "dix" => 10,
+            "onze" => 11,
+            "douze" => 12,
+            "treize" => 13,
+            "quatorze" => 14,
+            "quinze" => 15,
+            "seize" => 16,
+            "vingt" => 20,
+            "trente" => 30,
+            _ => return None,
+        };
+        (n, "")
+    };
+    let (unit, mut end) = if attached.is_empty() {
+        (toks.get(i + 1).copied().unwrap_or(""), i + 2)
+    } else {
+        (attached, i + 1)
+    };
+    let per = match unit {
+        "jour" | "jours" | "j" | "jrs" | "jr" => 1,
+        "semaine" | "semaines" | "sem" | "sems" | "sm" | "semaine2" => 7,
+        "mois" | "moi" => 30,
+        _ => return None,
+    };
+    let mut days = n * per;
+    if toks.get(end) == Some(&"et") && toks.get(end + 1) == Some(&"demi") {
+        days += per / 2;
+        end += 2;
+    }
+    Some((days, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use SafetyCategory::*;
+
+    fn cat(text: &str) -> Option<SafetyCategory> {
+        detect(text).map(|d| d.category)
+    }
+
+    // Messages written the way parents text in distress (typos, SMS spellings,
+    // several sentences), one list per category; then ordinary messages that hold
+    // an alarming word or an everyday worry. The borderline decisions are those of
+    // the module documentation.
+
+
+
+
+
+
+
+    use crate::sms::safety::examples;
+
+    #[test]
+    fn the_cues_catch_their_examples_and_no_ordinary_message() {
+        let mut failures = Vec::new();
+        for e in examples::all() {
+            let got = detect(&e.text);
+            let wrong = match e.label {
+                None => got.is_some(),
+                Some(category) => e.cues && got.as_ref().map(|d| d.category) != Some(category),
+            };
+            if wrong {
+                failures.push(format!(
+                    "{:?}: expected {}, got {:?}",
+                    e.text,
+                    e.label.map_or("ordinary", SafetyCategory::id),
+                    got.map(|d| (d.category.id(), d.cue))
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    }
+
+    /// `SAFETY_DEBUG="text" cargo test --lib which_patterns -- --ignored --nocapture`
+    /// prints every pattern of every cue that matches a clause of the text.
+    #[test]
+    #[ignore]
+    fn which_patterns() {
+        let text = std::env::var("SAFETY_DEBUG").unwrap_or_default();
+        let e = engine();
+        let msg = Message::new(&text, &e.markers);
+        let v = msg.view(&e.markers);
+        eprintln!("clauses {:?} over {} long_over {} urgent {}", v.clauses, v.over, v.long_over, v.urgent);
+        for (cat, cues) in [
+            (UrgenceMedicale, MEDICAL),
+            (IdeesSuicidaires, SUICIDE),
+            (DangerBebe, DANGER_BEBE),
+            (ViolencesDanger, VIOLENCE),
+            (EnfantEnDanger, CHILD),
+        ] {
+            for c in cues {
+                for p in c.pats {
+                    if v.clauses.iter().any(|cl| Pattern::parse(p).is_in(cl)) {
+                        eprintln!("{} / {}: {p}", cat.id(), c.cue);
+                    }
+                }
+            }
+        }
+        eprintln!("=> {:?}", detect(&text));
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        let e = engine();
+        assert_eq!(e.tables.len(), 5);
+        assert!(e.tables.iter().all(|(_, cues)| !cues.is_empty()));
+    }
+
+    #[test]
+    fn every_category_has_its_place_in_the_order() {
+        assert_eq!(PRIORITY.len(), SafetyCategory::ALL.len());
+        for c in SafetyCategory::ALL {
+            assert!(PRIORITY.contains(&c));
+        }
+    }
+
+    #[test]
+    fn cues_are_in_english_and_never_the_parents_words() {
+        let d = detect("mon bb de 6 semaines a 38.5").unwrap();
+        assert_eq!(
+            d,
+            Detection {
+                category: UrgenceMedicale,
+                cue: "fever in a baby under 3 months",
+                confidence: None,
+            }
+        );
+        for e in examples::all().iter().filter(|e| e.cues && e.label.is_some()) {
+            let d = detect(&e.text).unwrap();
+            assert!(d.cue.is_ascii() && !d.cue.is_empty(), "{}: {}", e.text, d.cue);
+            assert!(!e.text.contains(d.cue));
+        }
+    }
+
+    #[test]
+    fn the_exact_phrases_of_the_brief() {
+        assert_eq!(cat("je veux mourir, je n'en peux plus"), Some(IdeesSuicidaires));
+        assert_eq!(cat("il me tue à pleurer toute la nuit mdr"), None);
+        assert_eq!(cat("que faire si bébé avale un objet"), None);
+        assert_eq!(cat("il a avalé un objet"), Some(UrgenceMedicale));
+        assert_eq!(cat("le 3114 c'est quoi"), None);
+        assert_eq!(cat("c'est quoi le numéro, il me frappe"), Some(ViolencesDanger));
+    }
+
+    #[test]
+    fn the_medical_emergency_comes_first() {
+        assert_eq!(
+            cat("il m'a frappée, je suis enceinte et je saigne beaucoup"),
+            Some(UrgenceMedicale)
+        );
+        assert_eq!(cat("je l'ai secoué et il ne réagit plus"), Some(UrgenceMedicale));
+        assert_eq!(cat("il me frappe et il frappe les enfants"), Some(ViolencesDanger));
+        assert_eq!(cat("je veux mourir et j'ai peur de secouer mon bébé"), Some(DangerBebe));
+        assert_eq!(cat("mon mari me frappe, je veux mourir"), Some(ViolencesDanger));
+    }
+
+    #[test]
+    fn fever_depends_on_the_age() {
+        for young in [
+            "mon bébé de 6 semaines a de la fièvre",
+            "nouveau-né avec 38,5",
+            "né il y a 10 jours, il est brûlant",
+            "il a 15 jours et 38.2",
+            "bébé d'un mois, 39°C",
+            "ma fille a 2 mois et demi et elle fait de la température",
+            "mon fils a 12 semaines, fièvre à 38",
+            "il a 1 mois. Il a de la fièvre depuis ce matin.",
+        ] {
+            assert_eq!(cat(young), Some(UrgenceMedicale), "{young}");
+        }
+        for older in [
+            "mon bébé de 3 mois a de la fièvre",
+            "il a 13 semaines et 38,5",
+            "mon fils de 8 mois a 39",
+            "elle a 2 ans et de la fièvre depuis 3 jours",
+            "il a de la fièvre depuis 2 jours",
+            "ça fait 15 jours qu'il a de la fièvre, il a 6 mois",
+            "je suis enceinte de 10 semaines et j'ai de la fièvre",
+        ] {
+            assert_eq!(cat(older), None, "{older}");
+        }
+    }
+
+    #[test]
+    fn negation_and_framing() {
+        assert_eq!(cat("il n'a pas convulsé mais il a eu très peur"), None);
+        assert_eq!(cat("il respire bien, il dort"), None);
+        assert_eq!(cat("mon bébé de 1 mois n'a pas de fièvre mais il tousse"), None);
+        assert_eq!(cat("il n'a pas avalé la pile, je l'ai retrouvée"), None);
+        assert_eq!(cat("j'ai peur qu'il ait avalé une pile"), Some(UrgenceMedicale));
+        assert_eq!(cat("il a peut-être avalé un cachet"), Some(UrgenceMedicale));
+        assert_eq!(
+            cat("c'est quoi le numéro antipoison il a bu de la javel"),
+            Some(UrgenceMedicale)
+        );
+    }
+
+    #[test]
+    fn clauses_are_cut_but_not_numbers() {
+        assert_eq!(
+            split_clauses("il a 38,5. Que faire?"),
+            vec!["il a 38,5", " Que faire", ""]
+        );
+        assert!(is_joking("il me tue mdrrr"));
+        assert!(!is_joking("Lola pleure"));
+    }
+}
