@@ -187,14 +187,15 @@ fn check(file: &str, t: &Tally) {
 #[ignore]
 fn threshold_sweep() {
     use numerovert::sms::matcher::{Thresholds, Verdict};
-    let (kb, set) = load(SETS[0]);
-    let ordinary: Vec<&Labelled> = set
+    let (kb, _) = load(SETS[0]);
+    let ordinary: Vec<Labelled> = SETS
         .iter()
+        .flat_map(|f| load(f).1)
         .filter(|m| !m.expect.starts_with("safety:") && m.expect != "other-language")
         .collect();
-    let scope: Vec<&&Labelled> = ordinary.iter().filter(|m| m.expect != "none").collect();
-    let top1 = scope
+    let top1 = ordinary
         .iter()
+        .filter(|m| m.expect != "none")
         .filter(|m| {
             kb.matcher
                 .rank(&m.text)
@@ -203,44 +204,34 @@ fn threshold_sweep() {
                 .is_some_and(|s| s.topic == m.expect)
         })
         .count();
-    let top3 = scope
-        .iter()
-        .filter(|m| {
-            kb.matcher
-                .rank(&m.text)
-                .scored
-                .iter()
-                .take(3)
-                .any(|s| s.topic == m.expect)
-        })
-        .count();
-    eprintln!("top-1 {top1}/{} top-3 {top3}", scope.len());
-    for min_score in [2.0f32, 3.0, 4.0, 5.0] {
-        for answer_score in [4.0f32, 5.0, 6.0, 8.0] {
-            for lead_ratio in [0.5f32, 0.6, 0.7, 0.75, 0.8, 0.9] {
-                let t = Thresholds {
-                    min_score,
-                    answer_score,
-                    lead_ratio,
-                };
-                let (mut right, mut wrong, mut offered, mut scope, mut none_ok, mut none) = (0, 0, 0, 0, 0, 0);
-                for m in &ordinary {
-                    let v = kb.matcher.rank_with(&m.text, t).verdict;
-                    if m.expect == "none" {
-                        none += 1;
-                        none_ok += usize::from(v == Verdict::Nothing);
-                        continue;
-                    }
-                    scope += 1;
-                    match v {
-                        Verdict::Answer { topic } if topic == m.expect => right += 1,
-                        Verdict::Answer { .. } => wrong += 1,
-                        Verdict::Choose { topics } if topics.contains(&m.expect) => offered += 1,
-                        _ => {}
-                    }
+    eprintln!("top-1 {top1}");
+    for min_score in [4.0f32, 5.0, 6.0] {
+        for margin in [0.0f32, 0.03, 0.05, 0.08, 0.1, 0.15] {
+            let t = Thresholds {
+                min_score,
+                margin,
+                choice_ratio: 0.8,
+            };
+            let (mut right, mut wrong, mut offered, mut scope, mut none_ok, mut none) = (0, 0, 0, 0, 0, 0);
+            for m in &ordinary {
+                let v = kb.matcher.rank_with(&m.text, t).verdict;
+                if m.expect == "none" {
+                    none += 1;
+                    none_ok += usize::from(v == Verdict::Nothing);
+                    continue;
                 }
-                eprintln!("min {min_score:>3} answer {answer_score:>3} lead {lead_ratio:.2}: right {right}/{scope} ({:.1} %) wrong {wrong} offered {offered}; none said {none_ok}/{none}", pct(right, scope));
+                scope += 1;
+                match v {
+                    Verdict::Answer { topic } if topic == m.expect => right += 1,
+                    Verdict::Answer { .. } => wrong += 1,
+                    Verdict::Choose { topics } if topics.contains(&m.expect) => offered += 1,
+                    _ => {}
+                }
             }
+            eprintln!(
+                "min {min_score:>3} margin {margin:.2}: right {right}/{scope} ({:.1} %) wrong {wrong} offered {offered}; none said {none_ok}/{none}",
+                pct(right, scope)
+            );
         }
     }
 }
@@ -249,12 +240,14 @@ fn threshold_sweep() {
 #[test]
 #[ignore]
 fn dump_cue_verdicts() {
+    let (kb, _) = load(SETS[0]);
     let out: Vec<serde_json::Value> = SETS
         .iter()
         .flat_map(|f| load(f).1)
         .map(|m| {
             let d = numerovert::sms::safety::rules::detect(&m.text);
-            serde_json::json!({"text": m.text, "expect": m.expect, "cue": d.map(|d| d.category.id())})
+            let ranking = kb.matcher.rank(&m.text);
+            serde_json::json!({"text": m.text, "expect": m.expect, "cue": d.map(|d| d.category.id()), "bm25": ranking.scored})
         })
         .collect();
     std::fs::write("/tmp/exp/cues.json", serde_json::to_string(&out).unwrap()).unwrap();

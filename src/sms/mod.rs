@@ -9,6 +9,7 @@
 //! - [`safety`]: the five safety categories, recognised before anything else;
 //! - [`keywords`]: AIDE, RAPPEL, STOP, START, HORAIRES, ADRESSE, a choice;
 //! - [`language`]: a message in another language;
+//! - [`vectors`]: messages as TF-IDF vectors, for the two learnt readers;
 //! - [`bot`]: what to do with one inbound message, given the conversation.
 
 pub mod bot;
@@ -19,3 +20,4 @@ pub mod language;
 pub mod matcher;
 pub mod safety;
 pub mod text;
+pub mod vectors;

@@ -624,13 +624,20 @@ async fn rappel_humain_and_conseiller_ask_for_a_call_back_and_the_reply_says_whe
 #[tokio::test]
 async fn a_number_picks_a_topic_from_the_list_the_bot_offered() {
     let kb = kb();
-    let (word, offered) = ["lait", "congé", "nuit", "pleure", "caf", "repas", "couches", "garde"]
-        .into_iter()
-        .find_map(|w| {
-            let r = bot::read(&kb, w);
-            (r.kind == "alternatives" && r.alternatives.len() >= 2).then_some((w, r.alternatives))
-        })
-        .expect("a one-word message for which the bot offers a list");
+    let (word, offered) = [
+        "sein ou biberon",
+        "caf crèche",
+        "congé garde",
+        "allaitement et sommeil",
+        "lait",
+        "congé",
+    ]
+    .into_iter()
+    .find_map(|w| {
+        let r = bot::read(&kb, w);
+        (r.kind == "alternatives" && r.alternatives.len() >= 2).then_some((w, r.alternatives))
+    })
+    .expect("a two-topic message for which the bot offers a list");
     for backend in backends() {
         let at = open_hours();
         let app = TestApp::spawn_with_team(&backend, at).await;

@@ -78,7 +78,6 @@ pub struct Detection {
     pub confidence: Option<f32>,
 }
 
-
 /// The classifier's probability of distress above which a message gets the
 /// emergency answer. Chosen low on purpose (recall first): measured on the
 /// parents' sets of `tests/fixtures/sms/` (see `tests/sms_accuracy.rs`).
@@ -127,7 +126,13 @@ mod tests {
             let got = detect(&e.text);
             match (e.label, &got) {
                 (None, None) => {}
-                (None, Some(d)) => alarms.push(format!("{:?}: {} ({}, {:?})", e.text, d.category.id(), d.cue, d.confidence)),
+                (None, Some(d)) => alarms.push(format!(
+                    "{:?}: {} ({}, {:?})",
+                    e.text,
+                    d.category.id(),
+                    d.cue,
+                    d.confidence
+                )),
                 (Some(c), None) => {
                     distress += 1;
                     missed.push(format!("{:?}: expected {}", e.text, c.id()));
@@ -135,14 +140,25 @@ mod tests {
                 (Some(c), Some(d)) => {
                     distress += 1;
                     if d.category != c {
-                        other_category.push(format!("{:?}: expected {}, got {} ({})", e.text, c.id(), d.category.id(), d.cue));
+                        other_category.push(format!(
+                            "{:?}: expected {}, got {} ({})",
+                            e.text,
+                            c.id(),
+                            d.category.id(),
+                            d.cue
+                        ));
                     }
                 }
             }
         }
         eprintln!("answered in another category:\n{}", other_category.join("\n"));
         assert!(missed.is_empty(), "{} missed:\n{}", missed.len(), missed.join("\n"));
-        assert!(alarms.is_empty(), "{} false alarms:\n{}", alarms.len(), alarms.join("\n"));
+        assert!(
+            alarms.is_empty(),
+            "{} false alarms:\n{}",
+            alarms.len(),
+            alarms.join("\n")
+        );
         let agreement = 1.0 - other_category.len() as f64 / distress as f64;
         assert!(agreement >= 0.98, "categories agree on {:.1} % only", 100.0 * agreement);
     }

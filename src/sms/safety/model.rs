@@ -13,12 +13,10 @@
 //!
 //! # The model
 //!
-//! - Features, each block weighted by TF-IDF (`1 + ln tf`, smoothed idf) and
-//!   scaled to unit length: the message's words after [`super::rules::words`]
-//!   (accents, SMS spellings) and their neighbouring pairs; and the groups of 3
-//!   to 5 letters inside each word, padded with spaces, which carry typos and
-//!   inflections (« etoufe », « respir »). Letter groups seen in a single
-//!   example are dropped: they would only learn that example by heart.
+//! - Features: the TF-IDF vectors of [`crate::sms::vectors`] over the words
+//!   the cues read ([`super::rules::words`]: accents, SMS spellings). Letter
+//!   groups seen in a single example are dropped: they would only learn that
+//!   example by heart.
 //! - A multinomial logistic regression over six classes (the five categories
 //!   and `ordinary`), L2 regularised, trained by stochastic gradient descent in a fixed order, so
 //!   the same examples always give the same model.
@@ -28,11 +26,11 @@
 //! Training takes a fraction of a second in a release build and runs once per
 //! process, on first use ([`model`]), or at start-up ([`warm_up`]).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::examples::{self, Example};
 use super::{rules, SafetyCategory};
+use crate::sms::vectors::{Sparse, Vectorizer};
 
 /// The classes, `ordinary` last.
 const CLASSES: usize = 6;
@@ -42,9 +40,6 @@ const ORDINARY: usize = 5;
 const LAMBDA: f32 = 2e-6;
 /// Passes over the examples.
 const EPOCHS: usize = 30;
-/// Shortest and longest letter groups.
-const MIN_GRAM: usize = 3;
-const MAX_GRAM: usize = 5;
 
 /// What the model thinks of a message.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,9 +52,8 @@ pub struct Assessment {
 
 /// A trained model.
 pub struct Model {
-    words: Block,
-    grams: Block,
-    /// `weights[feature * CLASSES + class]`; word features first, then letter groups.
+    vectorizer: Vectorizer,
+    /// `weights[feature * CLASSES + class]`.
     weights: Vec<f32>,
     bias: [f32; CLASSES],
 }
@@ -67,95 +61,18 @@ pub struct Model {
 impl std::fmt::Debug for Model {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Model")
-            .field("word_features", &self.words.index.len())
-            .field("letter_features", &self.grams.index.len())
+            .field("vectorizer", &self.vectorizer)
             .finish_non_exhaustive()
     }
-}
-
-/// The vocabulary of one feature block and its idf.
-struct Block {
-    index: HashMap<String, u32>,
-    idf: Vec<f32>,
-    /// Index of this block's first feature in the weights.
-    offset: u32,
-}
-
-impl Block {
-    fn fit(docs: &[Vec<String>], min_df: usize, offset: u32) -> Block {
-        let mut df: HashMap<&str, usize> = HashMap::new();
-        for doc in docs {
-            let mut seen: Vec<&str> = doc.iter().map(String::as_str).collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for f in seen {
-                *df.entry(f).or_default() += 1;
-            }
-        }
-        // Sorted, so that feature numbers, hence training, never depend on hashing.
-        let mut kept: Vec<(&str, usize)> = df.into_iter().filter(|&(_, n)| n >= min_df).collect();
-        kept.sort_unstable();
-        let n = docs.len() as f32;
-        Block {
-            idf: kept
-                .iter()
-                .map(|&(_, d)| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0)
-                .collect(),
-            index: kept
-                .iter()
-                .enumerate()
-                .map(|(i, &(f, _))| (f.to_owned(), i as u32))
-                .collect(),
-            offset,
-        }
-    }
-
-    /// Sparse TF-IDF vector of unit length, appended to `out`.
-    fn vector(&self, features: &[String], out: &mut Vec<(u32, f32)>) {
-        let mut tf: HashMap<u32, f32> = HashMap::new();
-        for f in features {
-            if let Some(&i) = self.index.get(f) {
-                *tf.entry(i).or_default() += 1.0;
-            }
-        }
-        let mut v: Vec<(u32, f32)> = tf
-            .into_iter()
-            .map(|(i, n)| (i, (1.0 + n.ln()) * self.idf[i as usize]))
-            .collect();
-        v.sort_unstable_by_key(|&(i, _)| i);
-        let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            out.extend(v.into_iter().map(|(i, x)| (i + self.offset, x / norm)));
-        }
-    }
-}
-
-/// Words and neighbouring pairs.
-fn word_features(words: &[String]) -> Vec<String> {
-    let mut out = words.to_vec();
-    out.extend(words.windows(2).map(|w| format!("{} {}", w[0], w[1])));
-    out
-}
-
-/// Letter groups of 3 to 5 inside each word padded with spaces.
-fn letter_features(words: &[String]) -> Vec<String> {
-    let mut out = Vec::new();
-    for w in words {
-        let padded: Vec<char> = std::iter::once(' ').chain(w.chars()).chain(std::iter::once(' ')).collect();
-        for n in MIN_GRAM..=MAX_GRAM {
-            if padded.len() < n {
-                break;
-            }
-            out.extend(padded.windows(n).map(|g| g.iter().collect::<String>()));
-        }
-    }
-    out
 }
 
 fn class_of(label: Option<SafetyCategory>) -> usize {
     match label {
         None => ORDINARY,
-        Some(c) => SafetyCategory::ALL.iter().position(|&x| x == c).expect("every category is in ALL"),
+        Some(c) => SafetyCategory::ALL
+            .iter()
+            .position(|&x| x == c)
+            .expect("every category is in ALL"),
     }
 }
 
@@ -163,27 +80,17 @@ impl Model {
     /// Learns a model from labelled examples.
     pub fn train(examples: &[Example]) -> Model {
         let words: Vec<Vec<String>> = examples.iter().map(|e| rules::words(&e.text)).collect();
-        let word_docs: Vec<Vec<String>> = words.iter().map(|w| word_features(w)).collect();
-        let gram_docs: Vec<Vec<String>> = words.iter().map(|w| letter_features(w)).collect();
-        let word_block = Block::fit(&word_docs, 1, 0);
-        let gram_block = Block::fit(&gram_docs, 2, word_block.index.len() as u32);
-        let dims = word_block.index.len() + gram_block.index.len();
-        let mut model = Model {
-            words: word_block,
-            grams: gram_block,
-            weights: vec![0.0; dims * CLASSES],
-            bias: [0.0; CLASSES],
-        };
-        let data: Vec<(Vec<(u32, f32)>, usize)> = examples
+        let vectorizer = Vectorizer::fit(&words, 2);
+        let data: Vec<(Sparse, usize)> = examples
             .iter()
-            .zip(word_docs.iter().zip(&gram_docs))
-            .map(|(e, (w, g))| {
-                let mut v = Vec::new();
-                model.words.vector(w, &mut v);
-                model.grams.vector(g, &mut v);
-                (v, class_of(e.label))
-            })
+            .zip(&words)
+            .map(|(e, w)| (vectorizer.vector(w), class_of(e.label)))
             .collect();
+        let mut model = Model {
+            weights: vec![0.0; vectorizer.dims() * CLASSES],
+            bias: [0.0; CLASSES],
+            vectorizer,
+        };
         model.fit(&data);
         model
     }
@@ -191,7 +98,7 @@ impl Model {
     /// Stochastic gradient descent on the L2-regularised log
     /// loss. The decay of every weight at each step is kept as one scale
     /// factor (`w = scale · v`), so a step costs only the message's features.
-    fn fit(&mut self, data: &[(Vec<(u32, f32)>, usize)]) {
+    fn fit(&mut self, data: &[(Sparse, usize)]) {
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut seed: u64 = 0x5eed_1000_0000_0001;
         let mut scale = 1.0f32;
@@ -243,10 +150,7 @@ impl Model {
 
     /// What the model thinks of a raw message.
     pub fn assess(&self, text: &str) -> Assessment {
-        let words = rules::words(text);
-        let mut x = Vec::new();
-        self.words.vector(&word_features(&words), &mut x);
-        self.grams.vector(&letter_features(&words), &mut x);
+        let x = self.vectorizer.vector(&rules::words(text));
         let p = self.probabilities_scaled(&x, 1.0);
         let best = (0..ORDINARY)
             .max_by(|&a, &b| p[a].total_cmp(&p[b]))

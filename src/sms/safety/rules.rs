@@ -137,7 +137,6 @@ pub fn detect(text: &str) -> Option<Detection> {
     None
 }
 
-
 /// The words of a raw message as the cues read them: the plain form of
 /// [`text::normalize`], with the SMS spellings that matter here written out.
 pub fn words(raw: &str) -> Vec<String> {
@@ -150,7 +149,6 @@ pub fn words(raw: &str) -> Vec<String> {
     }
     out
 }
-
 
 // ---------------------------------------------------------------------------
 // Word sets shared by the patterns, written `{name}` inside an alternative.
@@ -1734,7 +1732,12 @@ impl Framing {
 
     /// A hypothesis or a prevention before `start` in the clause.
     fn hypothesis_before(&self, toks: &[&str], start: usize) -> bool {
-        if self.prevent_ends.iter().chain(&self.normal_ends).any(|(_, e)| *e <= start) {
+        if self
+            .prevent_ends
+            .iter()
+            .chain(&self.normal_ends)
+            .any(|(_, e)| *e <= start)
+        {
             return true;
         }
         // « que faire si *mon* bébé *a* avalé… » reports an event; « que faire si
@@ -2112,9 +2115,12 @@ fn fever_under_three_months(v: &View) -> bool {
                 return false;
             }
             // « il aura de la fièvre ? », « le vaccin peut donner de la fièvre »: a possibility.
-            let possible = toks[i.saturating_sub(3)..i]
-                .iter()
-                .any(|t| matches!(*t, "aura" | "aurait" | "auront" | "avoir" | "donne" | "donner" | "provoque" | "provoquer"));
+            let possible = toks[i.saturating_sub(3)..i].iter().any(|t| {
+                matches!(
+                    *t,
+                    "aura" | "aurait" | "auront" | "avoir" | "donne" | "donner" | "provoque" | "provoquer"
+                )
+            });
             if possible {
                 return false;
             }
@@ -2467,12 +2473,6 @@ mod tests {
     // an alarming word or an everyday worry. The borderline decisions are those of
     // the module documentation.
 
-
-
-
-
-
-
     use crate::sms::safety::examples;
 
     #[test]
@@ -2493,7 +2493,12 @@ mod tests {
                 ));
             }
         }
-        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 
     /// `SAFETY_DEBUG="text" cargo test --lib which_patterns -- --ignored --nocapture`
@@ -2505,7 +2510,10 @@ mod tests {
         let e = engine();
         let msg = Message::new(&text, &e.markers);
         let v = msg.view(&e.markers);
-        eprintln!("clauses {:?} over {} long_over {} urgent {}", v.clauses, v.over, v.long_over, v.urgent);
+        eprintln!(
+            "clauses {:?} over {} long_over {} urgent {}",
+            v.clauses, v.over, v.long_over, v.urgent
+        );
         for (cat, cues) in [
             (UrgenceMedicale, MEDICAL),
             (IdeesSuicidaires, SUICIDE),
