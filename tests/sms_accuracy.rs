@@ -252,3 +252,15 @@ fn dump_cue_verdicts() {
         .collect();
     std::fs::write("/tmp/exp/cues.json", serde_json::to_string(&out).unwrap()).unwrap();
 }
+
+/// Which messages the language check calls foreign, for tuning.
+#[test]
+#[ignore]
+fn language_check() {
+    for m in SETS.iter().flat_map(|f| load(f).1) {
+        let foreign = numerovert::sms::language::is_foreign(&m.text);
+        if foreign != (m.expect == "other-language") {
+            eprintln!("{foreign:>5} {:<24} {}", m.expect, m.text);
+        }
+    }
+}

@@ -19,6 +19,7 @@ use super::keywords::{self, Keyword};
 use super::language;
 use super::matcher::{self, Verdict};
 use super::safety::{self, SafetyCategory};
+use super::scope;
 use super::text;
 
 /// The inbound message.
@@ -123,6 +124,27 @@ pub fn read(kb: &KnowledgeBase, body: &str) -> Reading {
             alternatives: Vec::new(),
         };
     }
+    // Before the knowledge base, whose French words a Spanish or Darija message shares by chance.
+    if language::is_foreign(body) {
+        return Reading {
+            kind: "other-language",
+            topic: None,
+            safety: None,
+            cue: None,
+            score: 0.0,
+            alternatives: Vec::new(),
+        };
+    }
+    if scope::is_outside(body) {
+        return Reading {
+            kind: "not-understood",
+            topic: None,
+            safety: None,
+            cue: None,
+            score: 0.0,
+            alternatives: Vec::new(),
+        };
+    }
     let ranking = kb.matcher.rank(body);
     let score = ranking.best_score();
     let (kind, topic, alternatives) = match ranking.verdict {
@@ -131,7 +153,6 @@ pub fn read(kb: &KnowledgeBase, body: &str) -> Reading {
             ("faq", Some(topic), alternatives)
         }
         Verdict::Choose { topics } => ("alternatives", None, topics),
-        Verdict::Nothing if language::is_foreign(body) => ("other-language", None, Vec::new()),
         Verdict::Nothing => ("not-understood", None, Vec::new()),
     };
     Reading {

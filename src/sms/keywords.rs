@@ -38,6 +38,11 @@ pub fn parse(body: &str) -> Option<Keyword> {
         return match words.as_slice() {
             [a, b] if a == "rappelez" && b == "moi" => Some(Keyword::Callback),
             [a, b] if (a == "le" || a == "n") && is_choice(b) => b.parse().ok().map(Keyword::Choice),
+            // « c où ? », « vous êtes où ? »: too short for the knowledge base, plain enough here.
+            [a, b] if matches!(a.as_str(), "c" | "cest" | "etes" | "es") && b == "ou" => Some(Keyword::Address),
+            [a, b, c] if a == "c" && b == "est" && c == "ou" => Some(Keyword::Address),
+            [a, b, c] if a == "vous" && matches!(b.as_str(), "etes" | "etes?") && c == "ou" => Some(Keyword::Address),
+            [a, b, c] if a == "c" && b == "ou" && matches!(c.as_str(), "maison" | "ca") => Some(Keyword::Address),
             _ => None,
         };
     };
@@ -73,6 +78,9 @@ mod tests {
             ("Rappel svp", Keyword::Callback),
             ("humain", Keyword::Callback),
             ("Conseillère !", Keyword::Callback),
+            ("c ou ?", Keyword::Address),
+            ("C'est où ?", Keyword::Address),
+            ("vous êtes où", Keyword::Address),
             ("rappelez-moi", Keyword::Callback),
             ("STOP", Keyword::Stop),
             ("Arrêt", Keyword::Stop),

@@ -21,15 +21,129 @@ const FRENCH: &[&str] = &[
 /// and are not French words: a detector alone is unreliable on ten words.
 const FOREIGN: &[&str] = &[
     // English
-    "my", "the", "is", "what", "how", "can", "does", "not", "baby", "hello", "hi", "please", "and", "you", "with",
-    "when", "where", "sleep", "milk", "help", "she", "he", "his", "her", "doesn", "don", "should", "why", "have",
+    "my",
+    "the",
+    "is",
+    "what",
+    "how",
+    "can",
+    "does",
+    "not",
+    "baby",
+    "hello",
+    "hi",
+    "please",
+    "and",
+    "you",
+    "with",
+    "when",
+    "where",
+    "sleep",
+    "milk",
+    "help",
+    "she",
+    "he",
+    "his",
+    "her",
+    "doesn",
+    "don",
+    "should",
+    "why",
+    "have",
     // Spanish
-    "hola", "mi", "el", "quiere", "puedo", "hacer", "es", "hijo", "hija", "como", "tengo", "leche", "gracias",
-    "necesito", "ayuda", "por", "favor", "donde", // Portuguese
-    "ola", "meu", "minha", "nao", "filho", "filha", "posso", "muito", "obrigado", "obrigada", "preciso", "voce",
-    // Italian, German, Turkish, Romanian
-    "ciao", "mio", "figlio", "bambino", "hallo", "ich", "mein", "kind", "nicht", "merhaba", "bebegim", "benim", "nasil",
-    "buna", "copilul", "meu",
+    "hola",
+    "mi",
+    "el",
+    "quiere",
+    "puedo",
+    "hacer",
+    "es",
+    "hijo",
+    "hija",
+    "como",
+    "tengo",
+    "leche",
+    "gracias",
+    "necesito",
+    "ayuda",
+    "por",
+    "favor",
+    "donde", // Portuguese
+    "ola",
+    "meu",
+    "minha",
+    "nao",
+    "filho",
+    "filha",
+    "posso",
+    "muito",
+    "obrigado",
+    "obrigada",
+    "preciso",
+    "voce",
+    "hola",
+    "meses",
+    "noche",
+    "duerme",
+    "puedo",
+    "pecho",
+    "embarazada",
+    "nino",
+    "nina",
+    "usted",
+    "gracias",
+    // Italian, German, Turkish, Romanian, Polish
+    "ciao",
+    "mio",
+    "figlio",
+    "bambino",
+    "hallo",
+    "ich",
+    "mein",
+    "kind",
+    "nicht",
+    "merhaba",
+    "bebegim",
+    "benim",
+    "nasil",
+    "buna",
+    "copilul",
+    "meu",
+    "buongiorno",
+    "allatto",
+    "guten",
+    "tag",
+    "welche",
+    "fur",
+    "dzien",
+    "dobry",
+    "moje",
+    "dziecko",
+    "jest",
+    "sie",
+    "ziua",
+    // Moroccan Arabic written in Latin letters
+    "salam",
+    "salamo",
+    "3andi",
+    "andi",
+    "bghit",
+    "bghach",
+    "chno",
+    "achno",
+    "ndir",
+    "wach",
+    "kayn",
+    "kayna",
+    "dyal",
+    "mzyan",
+    "bzaf",
+    "walo",
+    "3afak",
+    "afak",
+    "katbki",
+    "mashi",
+    "machi",
 ];
 
 /// Whether the message is most likely in a language other than French.
@@ -44,13 +158,17 @@ pub fn is_foreign(message: &str) -> bool {
         return true;
     }
     let tokens = text::tokens(message);
-    let french = tokens.iter().filter(|t| FRENCH.contains(&t.as_str())).count();
-    if french >= 2 || tokens.len() < 3 {
+    if tokens.len() < 3 {
         return false;
     }
+    let french = tokens.iter().filter(|t| FRENCH.contains(&t.as_str())).count();
     let foreign = tokens.iter().filter(|t| FOREIGN.contains(&t.as_str())).count();
+    // « de », « la », « ma » are Spanish, Portuguese or Darija words too: count both sides.
     if foreign >= 2 && foreign > french {
         return true;
+    }
+    if french >= 2 {
+        return false;
     }
     let detector = Detector::with_allowlist(vec![
         Lang::Fra,
@@ -86,6 +204,8 @@ mod tests {
             "Olá, o meu bebé chora muito à noite, o que posso fazer?",
             "مرحبا، طفلي لا ينام في الليل",
             "Merhaba bebeğim geceleri hiç uyumuyor ne yapmalıyım",
+            "Hola, mi bebé de 3 meses no duerme por la noche, ¿es normal?",
+            "salam 3andi bebe 2 mois ma bghach yrda3 mzyan, chno ndir?",
         ] {
             assert!(is_foreign(m), "{m}");
         }
@@ -100,6 +220,8 @@ mod tests {
             "Bonjour, ma fille ne fait pas ses nuits",
             "jsp koi faire stp",
             "creche nourice",
+            "mon bebe de 3 mois ne dort pas la nuit, c'est normal ?",
+            "hello, ma fille a de la fièvre",
             "ok",
             "",
         ] {

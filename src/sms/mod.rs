@@ -9,6 +9,7 @@
 //! - [`safety`]: the five safety categories, recognised before anything else;
 //! - [`keywords`]: AIDE, RAPPEL, STOP, START, HORAIRES, ADRESSE, a choice;
 //! - [`language`]: a message in another language;
+//! - [`scope`]: a message about something the Maison does not do;
 //! - [`vectors`]: messages as TF-IDF vectors, for the two learnt readers;
 //! - [`bot`]: what to do with one inbound message, given the conversation.
 
@@ -19,5 +20,6 @@ pub mod keywords;
 pub mod language;
 pub mod matcher;
 pub mod safety;
+pub mod scope;
 pub mod text;
 pub mod vectors;

@@ -37,6 +37,11 @@ pub fn fold(text: &str) -> String {
             'œ' | 'Œ' => s.push_str("oe"),
             'æ' | 'Æ' => s.push_str("ae"),
             'ß' => s.push_str("ss"),
+            // Letters that Unicode does not decompose (Turkish, Polish, Nordic).
+            'ı' => s.push('i'),
+            'ł' | 'Ł' => s.push('l'),
+            'ø' | 'Ø' => s.push('o'),
+            'đ' | 'Đ' => s.push('d'),
             c if unicode_normalization::char::is_combining_mark(c) => {}
             c => s.extend(c.to_lowercase()),
         }
@@ -145,6 +150,10 @@ mod tests {
         assert_eq!(normalize("L’allaitement, c’est DUR !"), "l allaitement c est dur");
         assert_eq!(normalize("Ma fille a 3 mois et 39°C"), "ma fille a 3 mois et 39 c");
         assert_eq!(normalize("Œdème, crèche, nourrice"), "oedeme creche nourrice");
+        assert_eq!(
+            normalize("nasıl başlamalıyım, dziękuję, łóżko"),
+            "nasil baslamaliyim dziekuje lozko"
+        );
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub mod rules;
 
 use serde::Serialize;
 
+use super::language;
+
 /// A kind of emergency, each with its own answer and numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -83,13 +85,25 @@ pub struct Detection {
 /// parents' sets of `tests/fixtures/sms/` (see `tests/sms_accuracy.rs`).
 pub const DISTRESS_THRESHOLD: f32 = 0.4;
 
+/// The same for a message in another language or about an episode that is
+/// over, where the classifier is less reliable.
+pub const FOREIGN_DISTRESS_THRESHOLD: f32 = 0.8;
+
 /// Reads a raw message (it normalises it itself) and says whether it is an emergency.
 pub fn detect(text: &str) -> Option<Detection> {
     if let Some(d) = rules::detect(text) {
         return Some(d);
     }
     let a = model::model().assess(text);
-    (a.distress >= DISTRESS_THRESHOLD).then(|| Detection {
+    // The classifier learnt French and cannot read tenses: on another language
+    // its letter groups are noise, and an episode that is over (« la semaine
+    // dernière il a convulsé, on est allés aux urgences ») only sounds alarming.
+    let threshold = if language::is_foreign(text) || rules::tells_of_the_past(text) {
+        FOREIGN_DISTRESS_THRESHOLD
+    } else {
+        DISTRESS_THRESHOLD
+    };
+    (a.distress >= threshold).then(|| Detection {
         category: a.category,
         cue: a.category.model_cue(),
         confidence: Some(a.distress),

@@ -137,6 +137,15 @@ pub fn detect(text: &str) -> Option<Detection> {
     None
 }
 
+/// Whether the message tells of an episode that is over (long ago, or recent
+/// and said to be over, with nothing happening now): the classifier, which
+/// cannot read tenses, must then be surer of itself.
+pub fn tells_of_the_past(raw: &str) -> bool {
+    let engine = engine();
+    let msg = Message::new(raw, &engine.markers);
+    msg.view(&engine.markers).over
+}
+
 /// The words of a raw message as the cues read them: the plain form of
 /// [`text::normalize`], with the SMS spellings that matter here written out.
 pub fn words(raw: &str) -> Vec<String> {
@@ -722,6 +731,22 @@ static MEDICAL: &[Cue] = &[
         pats: &["eclampsi*|preeclampsi*|toxemie"],
         ..BASE
     },
+    // In other languages: the bot answers in French, but the numbers are the same everywhere.
+    Cue {
+        cue: "a medical emergency, in another language",
+        pats: &[
+            "not|t|stopped|stop|cant|no|nao|non|nu|nicht :2 breathing|breathe|breath|respira|respirando|respire|atmet|respirar|reacciona|reage|reagisce|reactioneaza|responding|responsive|waking|wake",
+            "unconscious|unresponsive|seizure|seizures|seizing|convulsing|choking|inconsciente|desmaiou|desmayo|bewusstlos|bayildi|nefes_almiyor|nefes_alamiyor",
+            "turning|turned|is|went blue|grey|gray|purple",
+            "swallowed|ate|drank ..3 battery|batteries|pills|medicine|medication|bleach|detergent|poison",
+            "bleeding|bleeds ..2 a_lot|heavily|lots|badly",
+            "sangra|sangrando|sangrar|sangre ..2 mucho|muito",
+            "se ahoga|ahogando",
+            "engasgad*|asfixiad*",
+            "ma|mashi|machi kaytnfs*|kaytneffes*|katnfs*|kaytenfs*",
+        ],
+        ..BASE
+    },
 ];
 
 static VIOLENCE: &[Cue] = &[
@@ -784,6 +809,16 @@ static VIOLENCE: &[Cue] = &[
         ..BASE
     },
     Cue {
+        // « prévenez la police pour moi, je ne peux pas parler, il est à côté ».
+        cue: "asks discreetly for the police",
+        pats: &[
+            "prevenir|prevenez|previens|appeler|appelez|appelle|contacter|contactez|alerter|alertez|envoyer|envoyez ..2 la|les? police|gendarmerie|gendarmes|flics|17|secours ..2 pour|a_ma_place moi|nous",
+            "peux|peut|pouvons pas|plus parler|appeler|telephoner ..5 il|elle|ils est|sont a_cote|la|ici|dans|derriere|juste",
+            "peux|peut pas|plus parler ..3 il|elle|ils|on|m|me entend|entendre|ecoute|surveille|regarde",
+        ],
+        ..BASE
+    },
+    Cue {
         cue: "a violent person trying to get in",
         pats: &["essaie|essaye|tente|veut|cherche|essayer :2 d|de entrer|rentrer|forcer|defoncer"],
         requires: &[&["violent*|frapp*|peur|menace*|police|terroris*|bat|battu*|enferm*|cogne*"]],
@@ -840,6 +875,21 @@ static VIOLENCE: &[Cue] = &[
         ],
         not_if: &["<!a|ai|as|avait donne|donnent|met|mets|mettent ..2 coup|coups ..4 ventre|bidon|cotes"],
         joke: true,
+        ..BASE
+    },
+    Cue {
+        cue: "violence now, in another language",
+        pats: &[
+            "hitting|hits|hit|beating|beats|beat|strangling|choking|threatening|threatens|locked ..1 me",
+            "going|wants|trying ..2 to kill me",
+            "has|got a knife|gun",
+            "me pega|pegando|golpea|golpeando|amenaza|quiere_matar|bate|batendo|bater|ameaca|ameacando|picchia|lovit|bate",
+            "esta ..1 pegando|golpeando|batendo",
+            "schlagt|schlaegt|schlaegt mich",
+            "beni dovuyor|doeuyor|dovdu|oldurecek",
+            "ma bate|loveste",
+            "kaydrbni|kaydrebni|kaydarbni|kaydrbli|bgha yqtlni|bgha_y9tlni|ghadi_y9tlni|ghadi_yqtlni",
+        ],
         ..BASE
     },
 ];
@@ -899,6 +949,13 @@ static DANGER_BEBE: &[Cue] = &[
         ..BASE
     },
     Cue {
+        // « je me sens devenir violente » while the babies cry (« je deviens folle » is a figure of speech).
+        cue: "afraid of hurting the baby",
+        pats: &["sens|sent|deviens|devenir|devient|devenue|devenu :2 violent|violente|agressif|agressive|dangereux|dangereuse|brutal|brutale|mechant|mechante"],
+        requires: &[&["{crying}", "{baby}", "secou*|bout|supporte|craque*|jumeaux|jumelles|jumelle|jumeau"]],
+        ..BASE
+    },
+    Cue {
         cue: "afraid of hurting the baby",
         pats: &["peur :2 moi !meme"],
         requires: &[&["{crying}", "{baby}", "secou*|craque*|bout|supporte"]],
@@ -916,6 +973,7 @@ static DANGER_BEBE: &[Cue] = &[
             "{urge} :3 lui ..1 mettre|donner|coller|foutre :2 fessee*|gifle*|claque*|baffe*|coup|coups",
         ],
         unless: &[
+            "peur|crains|crainte|risque :3 le|la|l|lui bruler|ebouillanter",
             "blesser ..2 en|avec|quand|pendant|lors",
             "etouf*|ecraser ..3 dormant|dort|dors|dormir|lit|cododo|couverture|oreiller|sommeil|nuit",
             "tap* ..3 dos|rot|main|mains|doigts|epaule",
@@ -976,6 +1034,18 @@ static DANGER_BEBE: &[Cue] = &[
             &["au_secours|ausecou*|aidez|aide_moi|a_l_aide|alaide|sos|help|urgent|urgence|venez|quelqu_un|vite"],
         ],
         not_if: &["{advice}"],
+        ..BASE
+    },
+    Cue {
+        cue: "afraid of harming the baby, in another language",
+        pats: &[
+            "want|going|afraid|scared|urge|might|could|will :4 hurt|shake|hit|smother|throw|kill ..1 my|the|him|her|baby|it",
+            "shook|hit|hurt ..1 my baby",
+            "hacerle|hacer ..1 dano|dano_al",
+            "ganas|miedo|medo|vontade ..4 sacudir|sacudirlo|sacudirla|pegarle|golpear|machucar|bater",
+            "nderbha|nderbo|nderbou|ndrbha|ndrbo|nqtlha|nqtlo|n9tlha|n9tlo|nkhn9ha|nkhn9o",
+            "zarar vermek|sarsmak|vurmak ..2 istiyorum|korkuyorum",
+        ],
         ..BASE
     },
 ];
@@ -1116,6 +1186,19 @@ static SUICIDE: &[Cue] = &[
         joke: true,
         ..BASE
     },
+    Cue {
+        cue: "thoughts of suicide, in another language",
+        pats: &[
+            "kill|killing|hurt|hurting myself",
+            "end|ending my life",
+            "want|wanna|going to die",
+            "suicide|suicidal|suicidarme|suicidio|suicidar|suicidio|intihar|sinucid*|selbstmord|umbringen|suicidarme",
+            "quiero|quero|voglio|vreau|will :1 morir|morirme|morrer|morire|sa_mor|sterben",
+            "matarme|me_matar|uccidermi|olmek_istiyorum|olmek",
+            "bghit|baghi|bgha|ghadi nmout|nmot|nqtel_rasi|nqtl_rasi|ntehar|nentehar",
+        ],
+        ..BASE
+    },
 ];
 
 static CHILD: &[Cue] = &[
@@ -1201,6 +1284,16 @@ static CHILD: &[Cue] = &[
             "{adult} :2 touche|touchait ..2 {baby}",
             "revient|rentre|retour|retourne|reviens ..6 bleus|hematome*|traces|marques|brulure*",
             "negli*|affame*",
+        ],
+        // A hungry baby at the breast or the bottle (« il se réveille affamé »).
+        unless: &["reveil*|reveille|reclame*|hurle|pleure|crie|toujours|tout_le_temps :3 affame*"],
+        ..BASE
+    },
+    Cue {
+        cue: "a child in danger, in another language",
+        pats: &[
+            "child|kid|baby|babies|kids|children|nino|nina|bebe|crianca|bambino|bambina|kind|cocuk|bebegi|copil|copilul ..4 alone|abused|beaten|hit|solo|sola|sozinho|sozinha|maltratad*|golpead*|abusad*|yalniz|singur|allein",
+            "abusing|beating|hitting|hurting ..2 the|her|his|their ..1 child|kid|baby|son|daughter",
         ],
         ..BASE
     },
@@ -1362,7 +1455,7 @@ const NOW: &[&str] = &[
     "la maintenant",
     "maintenant il|elle|ils|bebe",
     "<!que|qu il|elle|ca|ils|on|c :1 recommence*|recommance*|refait|refont|reprend|reprennent",
-    "de nouveau|a_nouveau",
+    "de nouveau|a_nouveau !enceinte",
     "encore une fois",
     "ce soir",
     "cette nuit",
