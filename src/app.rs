@@ -243,6 +243,9 @@ pub async fn serve(
             problems.join("\n")
         )
     })?;
+    // The distress classifier learns from its examples in a fraction of a second:
+    // do it now, so that the first parent in distress is not the one who waits.
+    tokio::task::spawn_blocking(crate::sms::safety::model::warm_up);
     let store = db::connect(&settings.database_url)
         .await
         .map_err(|e| format!("database {}: {e}", settings.database_url.redacted()))?;

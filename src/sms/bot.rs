@@ -52,6 +52,8 @@ pub struct Reading {
     pub safety: Option<&'static str>,
     /// The English cue of a safety detection.
     pub cue: Option<&'static str>,
+    /// The best BM25 score of a knowledge-base reading; for a safety reading,
+    /// the classifier's probability of distress (1 when a cue fired).
     pub score: f32,
     pub alternatives: Vec<String>,
 }
@@ -112,7 +114,8 @@ pub fn outcome_rank(outcome: &str) -> i64 {
     }
 }
 
-/// Reads the message the way `numerovert faq match` shows it: safety first, then the knowledge base.
+/// Reads the message the way `numerovert faq match` shows it: safety first,
+/// then another language, then a subject that is not ours, then the knowledge base.
 pub fn read(kb: &KnowledgeBase, body: &str) -> Reading {
     if let Some(d) = safety::detect(body) {
         return Reading {
@@ -120,7 +123,8 @@ pub fn read(kb: &KnowledgeBase, body: &str) -> Reading {
             topic: None,
             safety: Some(d.category.id()),
             cue: Some(d.cue),
-            score: 0.0,
+            // The classifier's probability of distress; a cue is certain of itself.
+            score: d.confidence.unwrap_or(1.0),
             alternatives: Vec::new(),
         };
     }
@@ -320,7 +324,8 @@ pub fn explain(kb: &KnowledgeBase, vars: &Vars, body: &str) -> serde_json::Value
     serde_json::json!({
         "topic": d.reading.topic,
         "safety": d.reading.safety,
-        "score": d.reading.score,
+        // Two decimals: an f32 printed as f64 would show its rounding noise (7.739999771118164).
+        "score": (f64::from(d.reading.score) * 100.0).round() / 100.0,
         "alternatives": d.reading.alternatives,
         "kind": d.reading.kind,
         "cue": d.reading.cue,
