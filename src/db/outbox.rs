@@ -343,27 +343,17 @@ macro_rules! sql_outbox_store {
                         .fetch_optional(&mut *tx)
                         .await?
                     }
-                    OutboxResult::Failed { error, .. } => {
+                    OutboxResult::Failed { error, .. } | OutboxResult::OptedOut { error, .. } => {
+                        let state = if matches!(result, OutboxResult::Failed { .. }) { "failed" } else { "opted-out" };
                         sqlx::query_as(
-                            "update outbox_message set state = 'failed', lease_until = null, last_error = $3, updated_at = $4 \
+                            "update outbox_message set state = $5, lease_until = null, last_error = $3, updated_at = $4 \
                              where outbox_id = $1 and state = 'sending' and attempts = $2 returning to_number, sms_message_id",
                         )
                         .bind(outbox_id)
                         .bind(attempt)
                         .bind(error)
                         .bind(at)
-                        .fetch_optional(&mut *tx)
-                        .await?
-                    }
-                    OutboxResult::OptedOut { error, .. } => {
-                        sqlx::query_as(
-                            "update outbox_message set state = 'opted-out', lease_until = null, last_error = $3, updated_at = $4 \
-                             where outbox_id = $1 and state = 'sending' and attempts = $2 returning to_number, sms_message_id",
-                        )
-                        .bind(outbox_id)
-                        .bind(attempt)
-                        .bind(error)
-                        .bind(at)
+                        .bind(state)
                         .fetch_optional(&mut *tx)
                         .await?
                     }
