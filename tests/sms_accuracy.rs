@@ -25,7 +25,7 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 2] = ["parent-messages.toml", "holdout-messages.toml"];
+const SETS: [&str; 3] = ["parent-messages.toml", "holdout-messages.toml", "blind-messages.toml"];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -262,5 +262,22 @@ fn language_check() {
         if foreign != (m.expect == "other-language") {
             eprintln!("{foreign:>5} {:<24} {}", m.expect, m.text);
         }
+    }
+}
+
+/// The classifier's probability for every message the cues leave alone, for tuning its threshold.
+#[test]
+#[ignore]
+fn classifier_margin() {
+    use numerovert::sms::safety::{model, rules};
+    let mut rows: Vec<(f32, String, String)> = SETS
+        .iter()
+        .flat_map(|f| load(f).1)
+        .filter(|m| rules::detect(&m.text).is_none())
+        .map(|m| (model::model().assess(&m.text).distress, m.expect, m.text))
+        .collect();
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (p, expect, text) in rows.iter().take(60) {
+        eprintln!("{p:.2} {expect:<28} {text}");
     }
 }

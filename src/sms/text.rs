@@ -132,6 +132,7 @@ fn expansion(word: &str) -> Option<&'static str> {
         "tetees" => "tetee",
         "pedia" | "pedi" | "pediatr" => "pediatre",
         "psy" | "psys" => "psychologue",
+        "taf" | "boulot" => "travail",
         "mater" => "maternite",
         "nounou" | "nounous" => "nourrice",
         "gyneco" | "gyne" => "gynecologue",

@@ -327,6 +327,35 @@ const TODDLER_OR_FEEDING: &[&str] = &[
 
 static MEDICAL: &[Cue] = &[
     Cue {
+        cue: "serious burn",
+        strength: Event,
+        pats: &[
+            "eau|huile|lait|soupe|the|cafe|friture bouillant*|bouillie|brulant*",
+            "ebouillant*",
+            "cloque*|ampoule* ..4 peau|partout|torse|ventre|bras|main|mains|visage|jambe*|dos|cou",
+            "peau ..3 decolle*|arrache*|part|pele|partie|blanche",
+            "brule|brulee|brules|brulees|brulure|brulures ..4 grave*|profond*|visage|torse|ventre|dos|cou|cloque*|partout|fer|four|plaque|poele|radiateur",
+        ],
+        // The parent's own small burn (« je me suis brûlée avec le fer »), a sunburn, a bottle's water.
+        unless: &[
+            "bouillant* ..3 biberon|lait_en_poudre|sterilis*",
+            "coup_de_soleil",
+            "je|j me|m suis? brule|brulee|brulure ..4 fer|four|plaque|poele|main|doigt|doigts|bras",
+        ],
+        ..BASE
+    },
+    Cue {
+        cue: "waters broken early or with blood",
+        strength: Event,
+        pats: &["perte|perdu|perds|perd|rompu|rupture|poche ..2 des|les? eaux"],
+        requires: &[&[
+            "sang|saign*|rouge|rose|marron|verte|vert|hemorr*",
+            "20|21|22|23|24|25|26|27|28|29|30|31|32|33|34|35|36 semaines|sa|sem",
+            "5|6|7 mois|eme_mois|e_mois",
+        ]],
+        ..BASE
+    },
+    Cue {
         cue: "not breathing",
         strength: Event,
         pats: &[
@@ -896,6 +925,14 @@ static VIOLENCE: &[Cue] = &[
 
 static DANGER_BEBE: &[Cue] = &[
     Cue {
+        cue: "afraid of harming the baby, in another language",
+        pats: &[
+            "nhezzo|nhezzha|nhezha|nhzzo|nhezo|nkhebto|nkhebtha|nkhbto|nderbo|nderbha|ndrbo|nderbou",
+            "khayfa|khayef|khayf|khaifa ..3 ndirlo|ndirlha|ndir|nderbo|nderbha|nqtlo|nqtlha|n9tlo",
+        ],
+        ..BASE
+    },
+    Cue {
         cue: "urge to shake the baby, or has shaken it",
         pats: &[
             // « j'ai envie de le secouer », « je l'ai secoué », « j'ai secoué mon bébé ».
@@ -1052,6 +1089,28 @@ static DANGER_BEBE: &[Cue] = &[
 
 static SUICIDE: &[Cue] = &[
     Cue {
+        // Goodbyes: « dites à mes enfants que je les aime », « prenez soin de lui ».
+        cue: "saying goodbye",
+        pats: &[
+            "dites|dis|direz|dire|dis_leur|dites_leur|dites_lui ..4 que je les|l|la|le|vous|t|lui aime|aimais|aimerai|aimerais",
+            "adieu",
+            "prenez|prends|prendrez soin ..1 de lui|d_elle|d_eux|de_mes|de_ma|de_mon|du_bebe|de_mon_bebe",
+            "merci pour tout ..3 je|j pars|part|m_en_vais",
+        ],
+        requires: &[&["peux_plus|peut_plus|pardon|adieu|desolee|desole|partir|pars|fini|finir|marre|bout|plus_la|m_en_vais|soin"]],
+        unless: &["adieu ..2 couche*|tetine|biberon*|sein|allaitement|nuits|grasse_matinee|vacances|sorties|liberte"],
+        ..BASE
+    },
+    Cue {
+        cue: "wants to sleep and never wake up",
+        pats: &[
+            "pour|veux|voudrais|envie|aimerais|souhaite|prefere|prefererais|rever ne? plus|jamais me|se|m|s? reveiller|reveille",
+            "veux|voudrais|envie|aimerais|besoin|souhaite ..2 dormir|endormir ..2 pour toujours|definitivement|et_ne_plus",
+        ],
+        unless: &["reveiller ..3 la_nuit|nuit|bebe|bb|pour_les_tetees|toutes_les"],
+        ..BASE
+    },
+    Cue {
         cue: "wants to die",
         pats: &[
             "{want} :2 mour*|crever|creve !de|d|du|des|le|la|l|les|un|une|ses|son|sa|mes|mon|ma|sous",
@@ -1202,6 +1261,31 @@ static SUICIDE: &[Cue] = &[
 ];
 
 static CHILD: &[Cue] = &[
+    Cue {
+        // A young child's words: « tonton il fait mal au zizi ».
+        cue: "a child says someone touches or hurts their private parts",
+        pats: &[
+            "{adult}|tonton|papi|papy|pepe|oncle|cousin|monsieur|il|elle|lui :3 fait|fais|faisait|touche|touchait|tripote*|met|mettait ..3 zizi|zezette|foufoune|kiki|nenette|sexe|minou|zigounette|quequette|zizette|parties_intimes",
+        ],
+        unless: &["medecin|pediatre|docteur|sage|infirmiere|examen|examine|pommade|creme|toilette|change|couche|lave|laver :6 zizi|zezette|foufoune|kiki|nenette|sexe|minou|zigounette|quequette|zizette"],
+        ..BASE
+    },
+    Cue {
+        // Someone else's baby left unfed, uncared for.
+        cue: "a baby neglected by an adult",
+        strength: Event,
+        pats: &[
+            "pas|plus|mal|jamais|peu nourri|nourrie|nourris|lave|lavee|change|changee|soigne|soignee|nourrit|donne_a_manger",
+            "maigrit|maigri|maigre|maigres|perd_du_poids|perdu_du_poids",
+            "refuse|veut_pas|veulent_pas ..3 medecin|docteur|soigner|hopital|urgences|pmi",
+        ],
+        requires: &[
+            &["coloc*|voisin*|soeur|frere|belle_soeur|beau_frere|cousin*|amie|ami|copine|copain|nounou|nourrice|tante|oncle|parents|{adult}"],
+            &["{baby}"],
+        ],
+        not_if: &["mon|ma|notre|nos bebe|fils|fille|nourrisson|enfant ..4 maigri*|perd*|nourri*"],
+        ..BASE
+    },
     Cue {
         cue: "an adult hitting or mistreating a child",
         pats: &[
@@ -1388,6 +1472,7 @@ const URGENT: &[&str] = &[
     "aide moi",
     "a l aide",
     "sos|help",
+    "3awnouni|3awnoni|3awnni|3te9ouni|3tqouni|ayuda|socorro|ajutor|imdat",
     "urgent",
     "<!d|numero|numeros|service|services urgence",
 ];
