@@ -71,6 +71,30 @@ const SUBJECTS: &[&str] = &[
     "livraison",
 ];
 
+/// Small talk and errands: subjects where no distress hides that a cue would not see.
+const ERRANDS: &[&str] = &[
+    "meteo",
+    "pleuvoir",
+    "pleut",
+    "neige",
+    "match",
+    "recette",
+    "gateau",
+    "pizza",
+    "pizzeria",
+    "plombier",
+    "electricien",
+    "serrurier",
+    "garagiste",
+    "passeport",
+    "impots",
+    "abonnement",
+    "resilier",
+    "banque",
+    "billets",
+    "billet",
+];
+
 /// Words that bring a message back to pregnancy and early childhood.
 const OURS: &[&str] = &[
     "bebe",
@@ -121,6 +145,17 @@ pub fn is_outside(message: &str) -> bool {
     !ours && (has(SUBJECTS) || older_person(&words))
 }
 
+/// Whether the message is a request or an errand no helpline of the 1000 days
+/// deals with (« il va pleuvoir demain ? », « vous recrutez ? »): the distress
+/// classifier leaves those to the cues. Narrower than [`is_outside`]: a child of
+/// four or a teenager can be a child in danger.
+pub fn is_errand(message: &str) -> bool {
+    let words = text::tokens(message);
+    words
+        .iter()
+        .any(|w| REQUESTS.contains(&w.as_str()) || ERRANDS.contains(&w.as_str()))
+}
+
 /// « 6 mois », « 18 mois », « 2 ans »: the age of a child of the 1000 days.
 fn young_child(words: &[String]) -> bool {
     words.windows(2).any(|w| match (w[0].parse::<u32>(), w[1].as_str()) {
@@ -154,6 +189,14 @@ mod tests {
         ] {
             assert!(is_outside(m), "{m}");
         }
+    }
+
+    #[test]
+    fn errands_are_a_narrower_sign_than_other_subjects() {
+        assert!(is_errand("il va pleuvoir demain ?"));
+        assert!(is_errand("vous recrutez ?"));
+        assert!(!is_errand("mon cousin montre des films a mon fils de 4 ans"));
+        assert!(!is_errand("je suis dans un taxi, il me suit en scooter"));
     }
 
     #[test]

@@ -38,6 +38,10 @@ const ORDINARY: usize = 5;
 
 /// Regularisation strength (per example, in the averaged loss).
 const LAMBDA: f32 = 2e-6;
+/// How much more an ordinary example counts: most messages are ordinary, and a
+/// message with little evidence either way (« il va pleuvoir demain ? ») must
+/// lean towards ordinary rather than towards the many distress examples.
+const ORDINARY_WEIGHT: f32 = 2.0;
 /// Passes over the examples.
 const EPOCHS: usize = 30;
 
@@ -112,8 +116,9 @@ impl Model {
                 t += 1.0;
                 let p = self.probabilities_scaled(x, scale);
                 scale *= 1.0 - eta * LAMBDA;
+                let w = if *y == ORDINARY { ORDINARY_WEIGHT } else { 1.0 };
                 for (k, pk) in p.iter().enumerate() {
-                    let g = pk - if k == *y { 1.0 } else { 0.0 };
+                    let g = w * (pk - if k == *y { 1.0 } else { 0.0 });
                     if g == 0.0 {
                         continue;
                     }

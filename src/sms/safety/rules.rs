@@ -306,6 +306,7 @@ const TODDLER: &[&str] = &[
     "in utero",
     "<!y|enceinte|grossesse|a|de|d # semaines|sa|sem",
     "je|j|on :2 le|la|l change|changer|changes|habille|habiller|baigne|baigner",
+    "pendant|au|avant|apres le|du|la? change|changes|bain|habillage|couche",
     "table_a_langer|change_de_couche|changer_sa_couche",
 ];
 
@@ -322,6 +323,7 @@ const TODDLER_OR_FEEDING: &[&str] = &[
     "in utero",
     "<!y|enceinte|grossesse|a|de|d # semaines|sa|sem",
     "je|j|on :2 le|la|l change|changer|changes|habille|habiller|baigne|baigner",
+    "pendant|au|avant|apres le|du|la? change|changes|bain|habillage|couche",
     "table_a_langer|change_de_couche|changer_sa_couche",
 ];
 
@@ -433,6 +435,7 @@ static MEDICAL: &[Cue] = &[
             "fait|fais|faisait|faire|eu|refait|refaire|refais|en|a|fasse :2 crise !de|d|du|des|pour|sur|contre|a|au|aux|dans|quand|lorsque|lorsqu|chaque|car|parce|si|mais|colere|pleurs|larmes|nerfs|angoisse|panique|jalousie|hysterie|foie|rire|hoquet|toux|asthme|rage|cris|dents|froid|chaud|cardiaque",
         ],
         unless: &[
+            "gens|personnes|proches|ceux|celles|situation|situations en crise",
             "je|j :3 crise",
             "{partner} :3 crise",
             "crise ..3 quand|lorsque|lorsqu|chaque|avant|apres|sommeil|dodo|couche|coucher",
@@ -460,6 +463,7 @@ static MEDICAL: &[Cue] = &[
             "se? reveil* ..1 plus|pas|pu ..5 secou*|stimul*|pince*|appel*|touche*|crie|bouge|eau|frotte*",
         ],
         unless: &[
+            "bouge* plus ..4 que|qu",
             "reag*|bouge* pas|plus|pu|rien? ..4 bruit*|son|sons|voix|prenom|nom|appel*|sourire*|claque*|applaudi*|mains|jouet*|musique|lumiere*|traitement|doliprane|medicament*|paracetamol|antibio*|sirop|vaccin*|stimulation*",
             "reveil* ..4 pour|tetee*|manger|biberon*|repas|matin|creche|nuit|nuits|heure|heures|sieste",
         ],
@@ -650,7 +654,11 @@ static MEDICAL: &[Cue] = &[
         cue: "cardiac or respiratory arrest",
         strength: Weak,
         pats: &["massage cardiaque", "bouche a bouche", "arret cardiaque|respiratoire", "reanim*"],
-        unless: &["comment|apprendre|apprend|pratiquer|formation|cours|geste|gestes ..3 massage|bouche|reanim*"],
+        unless: &[
+            "comment|apprendre|apprend|pratiquer|formation|cours|geste|gestes ..3 massage|bouche|reanim*",
+            // « elle va me faire faire un arrêt cardiaque »: a figure of speech.
+            "me|m ..3 faire ..2 arret|crise cardiaque",
+        ],
         ..BASE
     },
     Cue {
@@ -752,6 +760,8 @@ static MEDICAL: &[Cue] = &[
             "visage|levres|levre|langue|gorge ..3 gonfl*|enfl*",
             "quincke|anaphyla*",
         ],
+        // A lip swollen by a fall is a bump, not an allergy.
+        not_if: &["tomb*|chute|cogne*|choc|bosse"],
         ..BASE
     },
     Cue {
@@ -798,6 +808,7 @@ static VIOLENCE: &[Cue] = &[
             "{partner} :3 est|devient|devenu|etait|redevient ..2 violent|violente|agressif|agressive|dangereux|fou|furieux|hors|menacant",
         ],
         unless: &[
+            "copine|copain|amie|ami|soeur|mere|maman|belle_mere|voisine :2 m|me a|avait fait_peur",
             "violent*|agressi* ..2 avec|envers|contre|sur ..3 {baby}|lui|elle|eux|enfant|enfants|les|mon|ma|notre",
             // « c'est vraiment dangereux ? »: a question about a practice, not a person.
             "c est ..1 vraiment|tres|trop|pas|si|plus? dangereux|dangereuse",
@@ -812,7 +823,7 @@ static VIOLENCE: &[Cue] = &[
             "il|elle|ils|on ..2 me|m ..1 {hit}|-tape|-tapee|-taper|-tapes|-tapait|-tapent|-tapais|-tappe|-tapper|-claque*|etouffe|etouffer|agress*|sequestr*",
             "il|elle|ils|on ..2 ma {hit}|-tape|-tapee|-taper|-tapes|-tapait|-tapent|-tapais|-tappe|-tapper|-claque*|etouffe|agress*|sequestr*",
             "il|elle|ils ..3 leve* la main sur moi",
-            "<!je|j m|me ..1 frappee|battue|etranglee|violee|tabassee|cognee|giflee|agressee|frappe|battu|etrangle|viole|tabasse|gifle|agresse",
+            "<!je|j|qui m|me ..1 frappee|battue|etranglee|violee|tabassee|cognee|giflee|agressee|frappe|battu|etrangle|viole|tabasse|gifle|agresse",
             "ma frappee|battue|etranglee|violee|tabassee|cognee|giflee|agressee|frappe|battu|etrangle|viole|tabasse|gifle|agresse",
             "il|elle :3 est|devient|devenu|etait ..2 violent|violente|agressif|agressive|dangereux|furieux|hors_de_lui",
         ],
@@ -861,7 +872,7 @@ static VIOLENCE: &[Cue] = &[
             "je|on|nous :2 suis|est|sommes en danger",
             "peur ..2 pour ..1 ma|mes|nos|notre vie|vies|jours|peau",
         ],
-        unless: &["de|d me battre|bats"],
+        unless: &["de|d|plus me battre|bats"],
         ..BASE
     },
     Cue {
@@ -1076,7 +1087,7 @@ static DANGER_BEBE: &[Cue] = &[
     Cue {
         cue: "afraid of harming the baby, in another language",
         pats: &[
-            "want|going|afraid|scared|urge|might|could|will :4 hurt|shake|hit|smother|throw|kill ..1 my|the|him|her|baby|it",
+            "want|going|afraid|scared|urge|might|could|will :4 hurt|shake|hit|smother|throw|kill !myself|me ..1 my|the|him|her|baby|it",
             "shook|hit|hurt ..1 my baby",
             "hacerle|hacer ..1 dano|dano_al",
             "ganas|miedo|medo|vontade ..4 sacudir|sacudirlo|sacudirla|pegarle|golpear|machucar|bater",
@@ -1297,6 +1308,8 @@ static CHILD: &[Cue] = &[
             "violent*|agressi*|brutal ..2 avec|envers|contre|sur ..3 {baby}|enfant|enfants",
         ],
         unless: &[
+            // « une campagne sur le bébé secoué »: the syndrome, not a baby.
+            "le|du|les|des|un bebe|bebes secoue|secoues",
             // Siblings and cousins among themselves.
             "<!de|d|du|des mon|ma|son|sa|le|la|l|notre|leur|votre|ton|ta grand|grande|petit|petite|jeune|plus? fils|fille|frere|soeur|aine|ainee|cousin|cousine|jumeau|jumelle|grand|grande :4 le|la|l|lui? {hit}",
             "il|elle|ils|elles :2 {hit}|secou* ..3 frere|soeur|cousin|cousine|copain|copine|copains",
@@ -1334,6 +1347,8 @@ static CHILD: &[Cue] = &[
         pats: &["{adult} :3 le|la|l|les|lui ..1 {hit}|secou*|maltrait*|brutalis*|attache*|enferm*|brule*|affam*"],
         // « son mec la frappe » is about an adult woman: a child must be in the picture.
         requires: &[&["{baby}", "secou*|sekou*", "nourrice|babysitter|sitter|assistante|creche|garde|garder"]],
+        // « une campagne sur le bébé secoué »: the syndrome, not a baby.
+        unless: &["le|du|les|des|un bebe|bebes secoue|secoues"],
         ..BASE
     },
     Cue {
@@ -1354,7 +1369,7 @@ static CHILD: &[Cue] = &[
             "je|j|on|nous|tu|vous :2 ne|n lui|le|la|les? donne|donnent|nourrit|nourris",
             "seul|seule|seuls|seules ..3 lit|berceau|sieste|chambre|parc|transat|jouer|joue|dormir|s_endormir|endormir",
         ],
-        not_if: &["par un|une|des|les|d autre*|autre*|copain*|copine*|camarade*|grand|grands", "{hit} ..3 a_la_creche|creche"],
+        not_if: &["# secondes|seconde|instants|minute|minutes", "quelques secondes|instants", "le temps d|de", "par un|une|des|les|d autre*|autre*|copain*|copine*|camarade*|grand|grands", "{hit} ..3 a_la_creche|creche"],
         ..BASE
     },
     Cue {
@@ -1396,8 +1411,8 @@ const HYPO_IF: &[&str] = &[
     "en_cas|au_cas|cas_ou|si_jamais",
     // A clause that opens on « si »: « si mon bébé ne respire plus, je fais quoi ? »
     // (not « s'il vous plaît », which SMS spellings write out).
-    "^ si !vous",
-    "^ s il|elle !vous",
+    "^ bonjour|bjr|salut|coucou|bonsoir|hello? si !vous",
+    "^ bonjour|bjr|salut|coucou|bonsoir|hello? s il|elle !vous",
     "<!sais|sait|savoir|demande|sure|sur|verifie|verifier|regarde|regarder|comprends|comprend|vois|voir|voit|remarque|dis si|quand|lorsque|lorsqu|chez un|une|le|la|l|les|des|aux? {baby}",
     "pour un|une|les {baby}",
     "les|des|aux bebes|nourrissons|enfants|nouveaux|petits",
@@ -1485,14 +1500,17 @@ const LONG_AGO: &[&str] = &[
     "<!ne|nee|nes|nees|naissance|accouche|accouchee|arrive|arrivee il y a #|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|quelques|des mois|semaines",
     "l an|annee dernier|derniere|passe|passee",
     "premiere|precedente|ancienne grossesse",
+    // « mon ex était violent »: the imperfect of a state.
+    "etait|etaient ..1 violent|violente|violents|agressif|agressive|brutal|dangereux",
 ];
 
 /// Years ago, or in one's childhood: a memory even for first-person cues
 /// (« j'ai été victime de violences quand j'étais petite »), unless it comes back now.
 const DISTANT: &[&str] = &[
-    "<!ne|nee|nes|nees|naissance il y a #|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|quelques|des ans|an|annees|annee",
+    "<!ne|nee|nes|nees il y a #|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|quelques|des ans|an|annees|annee",
     "il y a longtemps|des_annees",
     "quand|lorsque j|je|il|elle|tu etais|etait|etions petite|petit|enfant|jeune|ado|adolescente|adolescent|gamine|gamin",
+    "quand|lorsque jetais petite|petit|enfant|jeune|ado|adolescente|adolescent|gamine|gamin",
     "pendant|dans|durant mon|ma enfance|adolescence|jeunesse",
     "plus jeune",
     "autrefois",
@@ -1520,7 +1538,8 @@ const RECENT_PAST: &[&str] = &[
 /// The episode is over.
 const RESOLVED: &[&str] = &[
     "ca|tout va !pas|plus|mal|mourir|me|m|le|la|l|lui|les|nous|finir|recommencer|arriver",
-    "il|elle|bebe va bien|mieux",
+    "il|elle|bebe va ..1 bien|mieux",
+    "benin|benigne|rien_d_anormal|rien_de_special|tout_verifie|tout_est_normal|normal",
     "rassure|rassures|rassuree|rassurees|rassurer|rassurant*",
     "pas|rien de? grave",
     "c|ce|n etait rien",
@@ -1534,12 +1553,14 @@ const RESOLVED: &[&str] = &[
 
 /// Something is happening now: lifts the framing of an episode that is over.
 const NOW: &[&str] = &[
-    "depuis #|ce|cette|un|une|tout|il|elle|qu_il|qu_elle|quelques|plusieurs|hier|deux|trois|dix|des_heures|des_minutes",
+    // Not « c'est fini depuis 2 ans », « séparés depuis un an ».
+    "<!fini|finie|termine|terminee|separes|separee|separe|partie|parti|quitte|divorce|divorcee depuis #|ce|cette|un|une|tout|il|elle|qu_il|qu_elle|quelques|plusieurs|hier|deux|trois|dix|des_heures|des_minutes",
     "en ce moment",
     "actuellement",
     "la maintenant",
     "maintenant il|elle|ils|bebe",
-    "<!que|qu il|elle|ca|ils|on|c :1 recommence*|recommance*|refait|refont|reprend|reprennent",
+    "<!que|qu|si il|elle|ca|ils|c :1 recommence*|recommance*|reprend|reprennent",
+    "il|elle :1 refait|refais une|un|des|encore",
     "de nouveau|a_nouveau !enceinte",
     "encore une fois",
     "ce soir",
