@@ -348,7 +348,8 @@ pub fn demo_settings(bind: &str, database: &std::path::Path) -> Result<Settings,
         format!("sqlite://{}", database.display()),
     );
     env.insert("TWILIO_AUTH_TOKEN".into(), DEMO_AUTH_TOKEN.into());
-    env.insert("TWILIO_ACCOUNT_SID".into(), "AC00000000000000000000000000000000".into());
+    // No account SID: the demo reaches no provider; outbound SMS (alerts,
+    // confirmations) wait in the outbox, where the back-office will show them.
     if let Ok(start) = std::env::var("NUMEROVERT_CLOCK") {
         env.insert("NUMEROVERT_CLOCK".into(), start);
     }
@@ -522,6 +523,19 @@ fn print_demo_help(settings: &Settings, addr: std::net::SocketAddr, line: &str, 
     };
     let next_url = format!("{base}/twilio/voice/next?step=1&event=input");
     let next_sig = signature::compute(DEMO_AUTH_TOKEN, &next_url, &press, signature::Algorithm::HmacSha1);
+    let sms: Vec<(String, String)> = [
+        ("MessageSid", "SMdemo0000000000000000000000000001"),
+        ("AccountSid", "AC00000000000000000000000000000000"),
+        ("From", "+33612345678"),
+        ("To", settings.sms.number.as_deref().unwrap_or(line)),
+        ("Body", "bjr mon bb pleure tt le temps le soir, jsp koi faire"),
+        ("NumMedia", "0"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let sms_url = format!("{base}/twilio/sms");
+    let sms_sig = signature::compute(DEMO_AUTH_TOKEN, &sms_url, &sms, signature::Algorithm::HmacSha1);
     let data = |p: &[(String, String)]| {
         p.iter()
             .map(|(k, v)| format!("--data-urlencode '{k}={v}'"))
@@ -533,8 +547,9 @@ fn print_demo_help(settings: &Settings, addr: std::net::SocketAddr, line: &str, 
          Calls are signed with the demo auth token \"{DEMO_AUTH_TOKEN}\".\n\n\
          1. Play the first menu, as Twilio would when a parent calls:\n\n   curl -s -X POST '{url}' -H 'X-Twilio-Signature: {sig}' {d1}\n\n\
          2. Press 2 in that menu:\n\n   curl -s -X POST '{next_url}' -H 'X-Twilio-Signature: {next_sig}' {d2}\n\n\
-         3. Check health: curl -s http://{addr}/readyz\n\n\
-         4. {team}. Ask the JSON API who is on duty, with this run's API token\n\
+         3. Text the SMS bot the way a parent would (and `cargo run -- faq match \"...\"` shows how it reads any message):\n\n   curl -s -X POST '{sms_url}' -H 'X-Twilio-Signature: {sms_sig}' {d3}\n\n\
+         4. Check health: curl -s http://{addr}/readyz\n\n\
+         5. {team}. Ask the JSON API who is on duty, with this run's API token\n\
          \x20  (each demo run revokes the previous one):\n\n   \
          curl -s -H 'Authorization: Bearer {token}' '{base}/api/v1/schedule/who?role=sage-femme'\n   \
          curl -s -H 'Authorization: Bearer {token}' '{base}/api/v1/schedule/gaps?days=14'\n\n   \
@@ -549,5 +564,6 @@ fn print_demo_help(settings: &Settings, addr: std::net::SocketAddr, line: &str, 
         scripts = settings.scripts_dir.display(),
         d1 = data(&params),
         d2 = data(&press),
+        d3 = data(&sms),
     );
 }
