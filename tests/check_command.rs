@@ -197,6 +197,14 @@ fn faq_match_prints_what_the_bot_reads_and_answers() {
     assert_eq!(v["safety"], "idees-suicidaires", "{v}");
     assert_eq!(v["topic"], serde_json::Value::Null);
     assert!(v["reply"].as_str().unwrap().contains("3114"), "{v}");
+    assert_eq!(v["score"], 1.0, "a cue is certain: {v}");
+
+    // No cue spells this one out: the classifier reads it, and says how sure it is.
+    let v = faq_match("j'ai mis de côté toutes les boites de cachets de la maison, ce soir je prends tout");
+    assert_eq!(v["safety"], "idees-suicidaires", "{v}");
+    assert!(v["cue"].as_str().unwrap().starts_with("the classifier"), "{v}");
+    let p = v["score"].as_f64().unwrap();
+    assert!((0.3..1.0).contains(&p), "{v}");
 
     let v = faq_match("vous vendez des poussettes ?");
     assert_eq!(

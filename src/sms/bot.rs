@@ -128,6 +128,11 @@ pub fn read(kb: &KnowledgeBase, body: &str) -> Reading {
             alternatives: Vec::new(),
         };
     }
+    read_question(kb, body)
+}
+
+/// Reads a message already known not to be distress.
+fn read_question(kb: &KnowledgeBase, body: &str) -> Reading {
     // Before the knowledge base, whose French words a Spanish or Darija message shares by chance.
     if language::is_foreign(body) {
         return Reading {
@@ -179,6 +184,7 @@ pub fn decide(kb: &KnowledgeBase, vars: &Vars, flood_limit: usize, conv: &Conver
         let mut out = Decision::new("safety");
         out.reading.safety = Some(d.category.id());
         out.reading.cue = Some(d.cue);
+        out.reading.score = d.confidence.unwrap_or(1.0);
         out.follow_up = Some(("safety", true));
         out.alert = Some(d.category);
         out.outcome = Some("safety");
@@ -285,8 +291,8 @@ pub fn decide(kb: &KnowledgeBase, vars: &Vars, flood_limit: usize, conv: &Conver
         }
     }
 
-    // 7. The knowledge base.
-    let reading = read(kb, msg.body);
+    // 7. The knowledge base (distress was ruled out first).
+    let reading = read_question(kb, msg.body);
     let mut out = match reading.kind {
         "faq" => {
             let id = reading.topic.clone().unwrap_or_default();
