@@ -204,7 +204,7 @@ fn faq_match_prints_what_the_bot_reads_and_answers() {
     assert_eq!(v["safety"], "idees-suicidaires", "{v}");
     assert!(v["cue"].as_str().unwrap().starts_with("the classifier"), "{v}");
     let p = v["score"].as_f64().unwrap();
-    assert!((0.3..1.0).contains(&p), "{v}");
+    assert!((0.3..=1.0).contains(&p), "{v}");
 
     let v = faq_match("vous vendez des poussettes ?");
     assert_eq!(

@@ -16,7 +16,9 @@ pub fn normalize(text: &str) -> String {
 /// The words of a text in plain form, SMS spellings written out.
 pub fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for raw in fold(text).split(|c: char| !c.is_ascii_alphanumeric()) {
+    // Letters of every script are words (« بغيت », « хочу »): the distress
+    // classifier reads Arabic and Cyrillic too; the knowledge base ignores them.
+    for raw in fold(text).split(|c: char| !c.is_alphanumeric()) {
         if raw.is_empty() {
             continue;
         }

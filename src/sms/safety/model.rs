@@ -43,7 +43,7 @@ const LAMBDA: f32 = 2e-6;
 /// lean towards ordinary rather than towards the many distress examples.
 const ORDINARY_WEIGHT: f32 = 2.0;
 /// Passes over the examples.
-const EPOCHS: usize = 30;
+const EPOCHS: usize = 24;
 
 /// What the model thinks of a message.
 #[derive(Debug, Clone, Copy, PartialEq)]

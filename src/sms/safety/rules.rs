@@ -391,7 +391,7 @@ static MEDICAL: &[Cue] = &[
         ],
         pats: &[
             // « il devient bleu », « ses lèvres sont bleues », « il est tout gris »; not « un bleu » (a bruise).
-            "devien*|devenu|devenue|devenus|vire|virer|tourne|tourner|est|sont|etait|tout|toute|toutes|tous|completement|levres|levre|bouche|visage|figure|teint|peau|nez|ongles|tete|corps :1 bleu|bleue|bleus|bleues|bleute|bleutee|bleutes|bleuatre|bleuatres|gris|grise|grisatre|violet|violette|violace|violacee|violaces|livide",
+            "devien*|devenu|devenue|devenus|vire|virer|tourne|tourner|est|sont|etait|tout|toute|toutes|tous|completement|levres|levre|bouche|visage|figure|teint|peau|nez|ongles|tete|corps|bebe :1 bleu|bleue|bleus|bleues|bleute|bleutee|bleutes|bleuatre|bleuatres|gris|grise|grisatre|violet|violette|violace|violacee|violaces|livide",
             "cyanos*",
             "levres|levre|bouche ..1 noire|noires|noir|noirs",
         ],
@@ -923,12 +923,14 @@ static VIOLENCE: &[Cue] = &[
             "hitting|hits|hit|beating|beats|beat|strangling|choking|threatening|threatens|locked ..1 me",
             "going|wants|trying ..2 to kill me",
             "has|got a knife|gun",
-            "me pega|pegando|golpea|golpeando|amenaza|quiere_matar|bate|batendo|bater|ameaca|ameacando|picchia|lovit|bate",
+            "me_pega|pegando|me_golpea|golpeando|me_amenaza|quiere_matarme|me_bate|batendo|me_bater|me_ameaca|ameacando|mi_picchia|ma_lovit|ma_bate",
             "esta ..1 pegando|golpeando|batendo",
-            "schlagt|schlaegt|schlaegt mich",
-            "beni dovuyor|doeuyor|dovdu|oldurecek",
+            "schlagt|schlaegt mich",
+            "beni dovuyor|dovdu|oldurecek|olduruyor",
+            "konusamam|konusamiyorum",
             "ma bate|loveste",
-            "kaydrbni|kaydrebni|kaydarbni|kaydrbli|bgha yqtlni|bgha_y9tlni|ghadi_y9tlni|ghadi_yqtlni",
+            "rajli|jouji|zouji|mari ..2 kaydrbni|kaydrebni|kaydarbni|kaydrbli|kidrebni|yedrebni|ydrebni",
+            "kaydrbni|kaydrebni|kaydarbni|kaydrbli|kidrebni|bgha_yqtlni|bgha_y9tlni|ghadi_y9tlni|ghadi_yqtlni",
         ],
         ..BASE
     },
@@ -1092,7 +1094,7 @@ static DANGER_BEBE: &[Cue] = &[
             "hacerle|hacer ..1 dano|dano_al",
             "ganas|miedo|medo|vontade ..4 sacudir|sacudirlo|sacudirla|pegarle|golpear|machucar|bater",
             "nderbha|nderbo|nderbou|ndrbha|ndrbo|nqtlha|nqtlo|n9tlha|n9tlo|nkhn9ha|nkhn9o",
-            "zarar vermek|sarsmak|vurmak ..2 istiyorum|korkuyorum",
+            "zarar_vermek|sarsmak|vurmak ..2 istiyorum|korkuyorum",
         ],
         ..BASE
     },
@@ -1163,6 +1165,7 @@ static SUICIDE: &[Cue] = &[
     Cue {
         cue: "no reason to live",
         pats: &[
+            "pourquoi|a_quoi_bon|a_quoi_ca_sert vivre|continuer|exister|me_lever|rester_en_vie",
             "plus|pas|aucun|aucune ..1 gout|envie|interet ..2 la_vie|vivre|exister",
             "plus|pas|aucune|aucun|perdu|sans ..2 envie|gout|force|raison|but|sens ..2 de? vivre|exister|continuer|me_battre !l|le|la|les|a|au|mon|ma|mes|d|de|du|des|comme|ainsi|sans|avec",
             "veux|veut|ve|vx|voudrais|peux|arrive|supporte|envie|veu :1 plus|pas|pu ..3 vivre|exister !chez|avec|ici|la|dans|en|a|au|loin|sans|comme|seule|seul|ensemble|sous",
@@ -1266,6 +1269,9 @@ static SUICIDE: &[Cue] = &[
             "quiero|quero|voglio|vreau|will :1 morir|morirme|morrer|morire|sa_mor|sterben",
             "matarme|me_matar|uccidermi|olmek_istiyorum|olmek",
             "bghit|baghi|bgha|ghadi nmout|nmot|nqtel_rasi|nqtl_rasi|ntehar|nentehar",
+            "nqtel_rasi|nqtl_rasi|ntehar|nentehar",
+            "chce umrzec|zabic_sie",
+            "nalingi kokufa",
         ],
         ..BASE
     },
