@@ -25,7 +25,12 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 4] = ["parent-messages.toml", "holdout-messages.toml", "blind-messages.toml", "final-messages.toml"];
+const SETS: [&str; 4] = [
+    "parent-messages.toml",
+    "holdout-messages.toml",
+    "blind-messages.toml",
+    "final-messages.toml",
+];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
