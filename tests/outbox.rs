@@ -9,6 +9,8 @@
 
 #[path = "support/fake_twilio.rs"]
 mod fake_twilio;
+#[path = "support/postgres.rs"]
+mod postgres;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -86,28 +88,16 @@ async fn databases() -> Vec<Db> {
         raw,
         _dir: dir,
     });
-    match std::env::var("NUMEROVERT_TEST_POSTGRES_URL") {
-        Ok(admin) if !admin.is_empty() => {
-            use sqlx::Connection;
-            let name = format!("nv_test_{}", uuid::Uuid::new_v4().simple());
-            let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
-            sqlx::query(&format!("create database {name}"))
-                .execute(&mut conn)
-                .await
-                .unwrap();
-            let mut u = url::Url::parse(&admin).unwrap();
-            u.set_path(&name);
-            let url = u.to_string();
-            let (store, raw) = open(&url).await;
-            out.push(Db {
-                name: "postgres",
-                url,
-                store,
-                raw,
-                _dir: tempfile::tempdir().unwrap(),
-            });
-        }
-        _ => eprintln!("!!! NUMEROVERT_TEST_POSTGRES_URL is not set: the PostgreSQL outbox tests are SKIPPED !!!"),
+    if let Some(admin) = postgres::admin_url("the PostgreSQL outbox tests are") {
+        let url = postgres::fresh_database(&admin).await;
+        let (store, raw) = open(&url).await;
+        out.push(Db {
+            name: "postgres",
+            url,
+            store,
+            raw,
+            _dir: tempfile::tempdir().unwrap(),
+        });
     }
     out
 }

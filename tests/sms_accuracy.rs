@@ -241,23 +241,6 @@ fn threshold_sweep() {
     }
 }
 
-/// Dumps what the cue tables alone say of every message, for tuning elsewhere.
-#[test]
-#[ignore]
-fn dump_cue_verdicts() {
-    let (kb, _) = load(SETS[0]);
-    let out: Vec<serde_json::Value> = SETS
-        .iter()
-        .flat_map(|f| load(f).1)
-        .map(|m| {
-            let d = numerovert::sms::safety::rules::detect(&m.text);
-            let ranking = kb.matcher.rank(&m.text);
-            serde_json::json!({"text": m.text, "expect": m.expect, "cue": d.map(|d| d.category.id()), "bm25": ranking.scored})
-        })
-        .collect();
-    std::fs::write("/tmp/exp/cues.json", serde_json::to_string(&out).unwrap()).unwrap();
-}
-
 /// Which messages the language check calls foreign, for tuning.
 #[test]
 #[ignore]

@@ -12,29 +12,21 @@ use numerovert::db::{
 };
 use numerovert::ivr::engine::Position;
 
+#[path = "support/postgres.rs"]
+mod postgres;
+
 async fn stores() -> Vec<(String, Arc<dyn Store>, tempfile::TempDir)> {
     let mut out = Vec::new();
     let dir = tempfile::tempdir().unwrap();
     let url = DatabaseUrl::new(format!("sqlite://{}", dir.path().join("contract.db").display()));
     out.push(("sqlite".to_owned(), db::connect(&url).await.unwrap(), dir));
-    match std::env::var("NUMEROVERT_TEST_POSTGRES_URL") {
-        Ok(admin) if !admin.is_empty() => {
-            use sqlx::Connection;
-            let name = format!("nv_test_{}", uuid::Uuid::new_v4().simple());
-            let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
-            sqlx::query(&format!("create database {name}"))
-                .execute(&mut conn)
-                .await
-                .unwrap();
-            let mut u = url::Url::parse(&admin).unwrap();
-            u.set_path(&name);
-            out.push((
-                "postgres".to_owned(),
-                db::connect(&DatabaseUrl::new(u.to_string())).await.unwrap(),
-                tempfile::tempdir().unwrap(),
-            ));
-        }
-        _ => eprintln!("!!! NUMEROVERT_TEST_POSTGRES_URL is not set: the PostgreSQL store contract is SKIPPED !!!"),
+    if let Some(admin) = postgres::admin_url("the PostgreSQL store contract is") {
+        let url = postgres::fresh_database(&admin).await;
+        out.push((
+            "postgres".to_owned(),
+            db::connect(&DatabaseUrl::new(url)).await.unwrap(),
+            tempfile::tempdir().unwrap(),
+        ));
     }
     out
 }

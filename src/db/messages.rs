@@ -173,18 +173,6 @@ impl fmt::Debug for SmsConversation {
     }
 }
 
-/// The rank of a delivery status: `sent` may arrive after `delivered`, and must not undo it.
-pub fn sms_status_rank(status: &str) -> i64 {
-    match status {
-        "accepted" | "scheduled" | "queued" => 0,
-        "sending" => 1,
-        "sent" => 2,
-        "delivered" | "undelivered" | "failed" | "canceled" | "partially_delivered" => 3,
-        "read" => 4,
-        _ => 0,
-    }
-}
-
 #[async_trait]
 pub trait MessageStore: Send + Sync {
     /// Stores an inbound message, opening its conversation (and a new contact
@@ -480,7 +468,7 @@ macro_rules! sql_messages_store {
             }
 
             async fn record_sms_status(&self, u: &$crate::db::messages::SmsStatusUpdate) -> $crate::db::StoreResult<bool> {
-                let rank = $crate::db::messages::sms_status_rank(&u.status);
+                let rank = $crate::db::outbox::delivery_status_rank(&u.status);
                 let mut tx = self.pool.begin().await?;
                 if let Some(reply_to) = &u.reply_to {
                     // A reply given in a webhook answer learns its own sid from its first callback.

@@ -191,7 +191,7 @@ pub trait OutboxStore: Send + Sync {
 
 /// The order of Twilio's message statuses: a status callback never moves a
 /// message back (`sent` can arrive after `delivered`). The same ranks as
-/// `sms_message.status_rank`, which this module also writes.
+/// `sms_message.status_rank`, which this module and the conversation store write.
 pub fn delivery_status_rank(status: &str) -> i64 {
     match status {
         "accepted" | "scheduled" | "queued" => 0,

@@ -650,26 +650,10 @@ async fn a_failing_store_gets_503_in_json() {
     for backend in backends() {
         let app = TestApp::spawn(&backend, open_hours()).await;
         let token = app.api_token("crm").await;
-        break_staff_table(&backend, &app.database_url).await;
+        rename_table(&backend, &app.database_url, "staff").await;
         let r = app.api("GET", "/api/v1/staff", Some(&token), None).await;
         assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{backend:?}: {}", r.text);
         assert!(r.json()["error"].as_str().unwrap().contains("database"));
-    }
-}
-
-/// Renames the staff table behind the app's back, so its queries fail.
-async fn break_staff_table(backend: &Backend, url: &str) {
-    use sqlx::Connection;
-    let sql = "alter table staff rename to staff_gone";
-    match backend {
-        Backend::Sqlite => {
-            let mut c = sqlx::SqliteConnection::connect(url).await.unwrap();
-            sqlx::query(sql).execute(&mut c).await.unwrap();
-        }
-        Backend::Postgres(_) => {
-            let mut c = sqlx::PgConnection::connect(url).await.unwrap();
-            sqlx::query(sql).execute(&mut c).await.unwrap();
-        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The test harness: an app per test on a fresh database, and a fake provider
 //! that signs its webhooks, walks the TwiML it gets back and "presses keys".
 
+use crate::postgres;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -33,9 +34,8 @@ pub enum Backend {
 /// SQLite always; PostgreSQL when `NUMEROVERT_TEST_POSTGRES_URL` is set (as `.ci/run` does).
 pub fn backends() -> Vec<Backend> {
     let mut out = vec![Backend::Sqlite];
-    match std::env::var("NUMEROVERT_TEST_POSTGRES_URL") {
-        Ok(url) if !url.is_empty() => out.push(Backend::Postgres(url)),
-        _ => eprintln!("!!! NUMEROVERT_TEST_POSTGRES_URL is not set: PostgreSQL tests are SKIPPED (SQLite only) !!!"),
+    if let Some(url) = postgres::admin_url("the PostgreSQL runs of the API tests are") {
+        out.push(Backend::Postgres(url));
     }
     out
 }
@@ -44,20 +44,7 @@ pub fn backends() -> Vec<Backend> {
 pub async fn fresh_database(backend: &Backend, dir: &std::path::Path) -> String {
     match backend {
         Backend::Sqlite => format!("sqlite://{}", dir.join("test.db").display()),
-        Backend::Postgres(admin_url) => {
-            use sqlx::Connection;
-            let name = format!("nv_test_{}", uuid::Uuid::new_v4().simple());
-            let mut admin = sqlx::PgConnection::connect(admin_url)
-                .await
-                .expect("connect to the test PostgreSQL");
-            sqlx::query(&format!("create database {name}"))
-                .execute(&mut admin)
-                .await
-                .expect("create a test database");
-            let mut url = url::Url::parse(admin_url).expect("a PostgreSQL URL");
-            url.set_path(&name);
-            url.to_string()
-        }
+        Backend::Postgres(admin_url) => postgres::fresh_database(admin_url).await,
     }
 }
 
@@ -728,5 +715,22 @@ impl TestApp {
             .expect("the test database opens");
         let clock = clock.clone();
         TestApp::with_clock(settings, store, Arc::new(move || clock.now()), dir)
+    }
+}
+
+/// Renames a table behind the app's back (to `<table>_gone`), so that every
+/// query on it fails: how tests make the database break mid-run.
+pub async fn rename_table(backend: &Backend, url: &str, table: &str) {
+    use sqlx::Connection;
+    let sql = format!("alter table {table} rename to {table}_gone");
+    match backend {
+        Backend::Sqlite => {
+            let mut c = sqlx::SqliteConnection::connect(url).await.unwrap();
+            sqlx::query(&sql).execute(&mut c).await.unwrap();
+        }
+        Backend::Postgres(_) => {
+            let mut c = sqlx::PgConnection::connect(url).await.unwrap();
+            sqlx::query(&sql).execute(&mut c).await.unwrap();
+        }
     }
 }

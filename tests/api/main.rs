@@ -7,6 +7,8 @@ mod click_to_call;
 #[path = "../support/fake_twilio.rs"]
 mod fake_twilio;
 mod helpers;
+#[path = "../support/postgres.rs"]
+mod postgres;
 mod provider_edge;
 mod routing_calls;
 mod simultaneous;

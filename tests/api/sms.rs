@@ -918,7 +918,7 @@ async fn a_message_that_cannot_be_stored_still_gets_the_voice_and_emergency_numb
         let app = TestApp::spawn_with_team(&backend, open_hours()).await;
         let (_, answer) = text(&app, PARENT, "J'allaite et j'ai des crevasses, c'est normal ?").await;
         let action = answer.action();
-        break_messages_table(&backend, &app.database_url).await;
+        rename_table(&backend, &app.database_url, "sms_message").await;
 
         let (_, answer) = text(&app, PARENT, "mon bébé ne dort pas la nuit, que faire ?").await;
         let apology = answer.reply();
@@ -938,21 +938,5 @@ async fn a_message_that_cannot_be_stored_still_gets_the_voice_and_emergency_numb
             StatusCode::SERVICE_UNAVAILABLE,
             "{backend:?}: a status that could not be stored is asked again"
         );
-    }
-}
-
-/// Renames the messages table behind the app's back, so storing a message fails.
-async fn break_messages_table(backend: &Backend, url: &str) {
-    use sqlx::Connection;
-    let sql = "alter table sms_message rename to sms_message_gone";
-    match backend {
-        Backend::Sqlite => {
-            let mut c = sqlx::SqliteConnection::connect(url).await.unwrap();
-            sqlx::query(sql).execute(&mut c).await.unwrap();
-        }
-        Backend::Postgres(_) => {
-            let mut c = sqlx::PgConnection::connect(url).await.unwrap();
-            sqlx::query(sql).execute(&mut c).await.unwrap();
-        }
     }
 }

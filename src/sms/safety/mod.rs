@@ -122,9 +122,10 @@ fn is_latin_extended(c: char) -> bool {
     ('\u{00C0}'..='\u{024F}').contains(&c)
 }
 
-/// The threshold that applies to a message, with `base` for an ordinary one.
-fn threshold(text: &str, base: f32) -> f32 {
-    if rules::tells_of_the_past(text) {
+/// The threshold that applies to a message, with `base` for an ordinary one;
+/// `over` when the cues read an episode that is over.
+fn threshold(text: &str, over: bool, base: f32) -> f32 {
+    if over {
         base.max(PAST_DISTRESS_THRESHOLD)
     } else if language::is_foreign(text) {
         base.max(FOREIGN_DISTRESS_THRESHOLD)
@@ -140,14 +141,15 @@ pub fn detect(text: &str) -> Option<Detection> {
 
 /// [`detect`] with another classifier (to measure one trained on part of the examples).
 pub fn detect_with(model: &model::Model, text: &str) -> Option<Detection> {
-    if let Some(d) = rules::detect(text) {
+    let cues = rules::read(text);
+    if let Some(d) = cues.detection {
         return Some(d);
     }
     if !readable(text) {
         return None;
     }
     let a = model.assess(text);
-    let threshold = threshold(text, DISTRESS_THRESHOLD);
+    let threshold = threshold(text, cues.over, DISTRESS_THRESHOLD);
     (a.distress >= threshold).then(|| Detection {
         category: a.category,
         cue: a.category.model_cue(),
@@ -243,13 +245,14 @@ mod tests {
             let train: Vec<examples::Example> = train.into_iter().map(|(_, e)| e.clone()).collect();
             let m = model::Model::train(&train);
             for (_, e) in test {
-                let cue = rules::detect(&e.text).is_some();
+                let cues = rules::read(&e.text);
+                let cue = cues.detection.is_some();
                 let p = if readable(&e.text) {
                     m.assess(&e.text).distress
                 } else {
                     0.0
                 };
-                let fired = THRESHOLDS.map(|t| cue || p >= threshold(&e.text, t));
+                let fired = THRESHOLDS.map(|t| cue || p >= threshold(&e.text, cues.over, t));
                 let (n, count) = if e.label.is_some() {
                     (&mut distress, &mut caught)
                 } else {

@@ -23,8 +23,9 @@
 //!
 //! The Rust machine-learning crates work on dense matrices; a text model has
 //! a hundred thousand sparse features, hence these few lines of our own.
-//! Training takes a fraction of a second in a release build and runs once per
-//! process, on first use ([`model`]), or at start-up ([`warm_up`]).
+//! Training takes about a second in a release build (some 7 500 messages,
+//! 24 passes) and runs once per process, on first use ([`model`]), or at
+//! start-up ([`warm_up`]).
 
 use std::sync::OnceLock;
 

@@ -117,33 +117,39 @@ const PRIORITY: [SafetyCategory; 5] = [
     SafetyCategory::EnfantEnDanger,
 ];
 
+/// What the cue tables make of a message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueReading {
+    /// The first cue that fired, in order of precedence.
+    pub detection: Option<Detection>,
+    /// The message tells of an episode that is over (long ago, or recent and
+    /// said to be over, with nothing happening now): the classifier, which
+    /// cannot read tenses, must then be surer of itself.
+    pub over: bool,
+}
+
 /// Reads a raw message (it normalises it itself) with the cue tables alone.
-pub fn detect(text: &str) -> Option<Detection> {
+pub fn read(text: &str) -> CueReading {
     let engine = engine();
     let msg = Message::new(text, &engine.markers);
     let view = msg.view(&engine.markers);
-    for (category, cues) in &engine.tables {
+    let detection = engine.tables.iter().find_map(|(category, cues)| {
         let medical = *category == SafetyCategory::UrgenceMedicale;
-        for cue in cues {
-            if cue.fires(&view, medical) {
-                return Some(Detection {
-                    category: *category,
-                    cue: cue.cue,
-                    confidence: None,
-                });
-            }
-        }
+        cues.iter().find(|cue| cue.fires(&view, medical)).map(|cue| Detection {
+            category: *category,
+            cue: cue.cue,
+            confidence: None,
+        })
+    });
+    CueReading {
+        detection,
+        over: view.over,
     }
-    None
 }
 
-/// Whether the message tells of an episode that is over (long ago, or recent
-/// and said to be over, with nothing happening now): the classifier, which
-/// cannot read tenses, must then be surer of itself.
-pub fn tells_of_the_past(raw: &str) -> bool {
-    let engine = engine();
-    let msg = Message::new(raw, &engine.markers);
-    msg.view(&engine.markers).over
+/// The cue that fires on a raw message, if any.
+pub fn detect(text: &str) -> Option<Detection> {
+    read(text).detection
 }
 
 /// The words of a raw message as the cues read them: the plain form of
