@@ -42,6 +42,48 @@ pub enum AdminCommand {
     /// Manage the tokens of the JSON API.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Manage back-office users (`user add --role admin` creates the first admin).
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+/// Passwords are read from `NUMEROVERT_PASSWORD` when set (for scripts), else
+/// asked twice at the terminal without echo, else read from the first line of
+/// standard input; never from the command line, where `ps` would show them.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user.
+    Add {
+        /// What they type to log in (letters, digits, . _ - @), case ignored.
+        #[arg(long)]
+        login: String,
+        /// The name the back-office shows.
+        #[arg(long)]
+        name: String,
+        /// staff, supervisor or admin.
+        #[arg(long)]
+        role: String,
+        /// The staff member of the directory this user is (their follow-ups).
+        #[arg(long)]
+        staff_id: Option<i64>,
+    },
+    /// List users.
+    List,
+    /// Set a new password; the user's sessions end.
+    Password {
+        #[arg(long)]
+        login: String,
+    },
+    /// Stop a user from logging in; their sessions end.
+    Disable {
+        #[arg(long)]
+        login: String,
+    },
+    /// Let a disabled user log in again.
+    Enable {
+        #[arg(long)]
+        login: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -323,6 +365,7 @@ async fn execute(command: AdminCommand) -> Outcome {
         AdminCommand::Schedule(c) => schedule(&ctx, c).await,
         AdminCommand::Role(c) => role(&ctx, c).await,
         AdminCommand::Token(c) => token(&ctx, c).await,
+        AdminCommand::User(c) => user(&ctx, c).await,
     }
 }
 
@@ -694,6 +737,148 @@ async fn token(ctx: &Ctx, command: TokenCommand) -> Outcome {
         TokenCommand::Revoke { id } => {
             service::revoke_api_token(store, id, ctx.now).await?;
             println!("revoked API token #{id}: requests with it now get 401");
+        }
+    }
+    Ok(())
+}
+
+/// Reads a new password (see [`UserCommand`]) and checks it.
+fn read_new_password() -> Result<String, Failure> {
+    use std::io::IsTerminal;
+    let password = if let Ok(p) = std::env::var("NUMEROVERT_PASSWORD") {
+        p
+    } else if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("New password (12 characters or more): ")
+            .map_err(|e| Failure::Other(format!("cannot read the password: {e}")))?;
+        let second = rpassword::prompt_password("Same password again: ")
+            .map_err(|e| Failure::Other(format!("cannot read the password: {e}")))?;
+        if first != second {
+            return Err(Failure::Other("the two passwords differ; nothing was saved".into()));
+        }
+        first
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| Failure::Other(format!("cannot read the password: {e}")))?;
+        line.trim_end_matches(['\r', '\n']).to_owned()
+    };
+    match crate::backoffice::access::password_problem(&password) {
+        Some(why) => Err(Failure::Invalid(vec![FieldError {
+            field: "password".into(),
+            message: why,
+        }])),
+        None => Ok(password),
+    }
+}
+
+async fn user_by_login(ctx: &Ctx, login: &str) -> Result<crate::db::users::User, Failure> {
+    ctx.store()
+        .user_for_login(&login.trim().to_lowercase())
+        .await?
+        .map(|(u, _)| u)
+        .ok_or_else(|| {
+            Failure::Other(format!(
+                "no user with the login \"{login}\"; see `numerovert user list`"
+            ))
+        })
+}
+
+async fn user(ctx: &Ctx, command: UserCommand) -> Outcome {
+    use crate::backoffice::access::{hash_password_blocking, Role};
+    let store = ctx.store();
+    match command {
+        UserCommand::Add {
+            login,
+            name,
+            role,
+            staff_id,
+        } => {
+            let mut problems = Vec::new();
+            let login = crate::backoffice::access::check_login(&login).unwrap_or_else(|why| {
+                problems.push(FieldError {
+                    field: "login".into(),
+                    message: why,
+                });
+                String::new()
+            });
+            if name.trim().is_empty() {
+                problems.push(FieldError {
+                    field: "name".into(),
+                    message: "indiquez le nom affiché".into(),
+                });
+            }
+            let role = role.parse::<Role>().map_err(|e| {
+                problems.push(FieldError {
+                    field: "role".into(),
+                    message: e,
+                })
+            });
+            if let Some(id) = staff_id {
+                if store.staff_member(id).await?.is_none() {
+                    problems.push(FieldError {
+                        field: "staff-id".into(),
+                        message: format!("aucune personne n° {id} dans l'annuaire (voir `numerovert staff list`)"),
+                    });
+                }
+            }
+            let (Ok(role), true) = (role, problems.is_empty()) else {
+                return Err(Failure::Invalid(problems));
+            };
+            let password = read_new_password()?;
+            let new = crate::db::users::NewUser {
+                login,
+                display_name: name.trim().to_owned(),
+                role,
+                staff_id,
+                password_hash: hash_password_blocking(password).await,
+            };
+            let created = store.add_user(&new, ctx.now).await?;
+            println!(
+                "created {} user #{} \"{}\" (login {}); they can log in at {}/login",
+                created.role,
+                created.id,
+                created.display_name,
+                created.login,
+                service::base_url(&ctx.settings)
+            );
+        }
+        UserCommand::List => {
+            let users = store.list_users().await?;
+            for u in &users {
+                let last = u.last_login_at.map_or_else(
+                    || "never logged in".to_owned(),
+                    |at| format!("last login {}", service::local_text(&ctx.settings, at)),
+                );
+                println!(
+                    "#{:<4} {:<20} {:<24} {:<10} {}{}",
+                    u.id,
+                    u.login,
+                    u.display_name,
+                    u.role,
+                    if u.active { "" } else { "disabled, " },
+                    last
+                );
+            }
+            println!("{} user(s)", users.len());
+        }
+        UserCommand::Password { login } => {
+            let u = user_by_login(ctx, &login).await?;
+            let password = read_new_password()?;
+            store
+                .set_user_password(u.id, &hash_password_blocking(password).await, ctx.now)
+                .await?;
+            println!("new password set for {}; their sessions have ended", u.login);
+        }
+        UserCommand::Disable { login } => {
+            let u = user_by_login(ctx, &login).await?;
+            store.set_user_active(u.id, false, ctx.now).await?;
+            println!("{} can no longer log in; their sessions have ended", u.login);
+        }
+        UserCommand::Enable { login } => {
+            let u = user_by_login(ctx, &login).await?;
+            store.set_user_active(u.id, true, ctx.now).await?;
+            println!("{} can log in again", u.login);
         }
     }
     Ok(())

@@ -277,10 +277,14 @@ pub async fn serve(
     if let Some(tx) = ready {
         let _ = tx.send(addr);
     }
-    let served = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| e.to_string());
+    // The client's address feeds the login throttle.
+    let served = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| e.to_string());
     worker.shutdown().await;
     served
 }
@@ -369,6 +373,9 @@ async fn demo(bind: &str, database: &std::path::Path) -> Result<(), String> {
     let token = demo_api_token(store.as_ref(), now)
         .await
         .map_err(|e| format!("demo API token: {e}"))?;
+    demo_users(store.as_ref(), now)
+        .await
+        .map_err(|e| format!("demo users: {e}"))?;
     drop(store);
     let (tx, rx) = tokio::sync::oneshot::channel();
     let printer = settings.clone();
@@ -484,6 +491,40 @@ pub async fn seed_demo(
     Ok(true)
 }
 
+/// The demo's back-office accounts, one per role, all with [`DEMO_PASSWORD`].
+const DEMO_USERS: [(&str, &str, crate::backoffice::access::Role); 3] = [
+    ("admin", "Alex Admin (démo)", crate::backoffice::access::Role::Admin),
+    (
+        "superviseure",
+        "Sandrine Roux (démo)",
+        crate::backoffice::access::Role::Supervisor,
+    ),
+    ("ines", "Inès Moreau", crate::backoffice::access::Role::Staff),
+];
+/// Only ever in the demo's own database.
+pub const DEMO_PASSWORD: &str = "demo-mille-jours";
+
+/// Creates the demo's accounts that are missing (Inès is the demo team's midwife).
+async fn demo_users(store: &dyn db::Store, now: chrono::DateTime<chrono::Utc>) -> Result<(), String> {
+    let hash = crate::backoffice::access::hash_password_blocking(DEMO_PASSWORD.to_owned()).await;
+    let staff = store.list_staff().await.map_err(|e| e.to_string())?;
+    for (login, name, role) in DEMO_USERS {
+        if store.user_for_login(login).await.map_err(|e| e.to_string())?.is_some() {
+            continue;
+        }
+        let staff_id = staff.iter().find(|s| s.name == name).map(|s| s.id);
+        let user = db::users::NewUser {
+            login: login.to_owned(),
+            display_name: name.to_owned(),
+            role,
+            staff_id,
+            password_hash: hash.clone(),
+        };
+        store.add_user(&user, now).await.map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
 /// The name of the demo's API token; each run revokes the previous ones.
 const DEMO_TOKEN_NAME: &str = "numerovert demo";
 
@@ -548,7 +589,8 @@ fn print_demo_help(settings: &Settings, addr: std::net::SocketAddr, line: &str, 
          1. Play the first menu, as Twilio would when a parent calls:\n\n   curl -s -X POST '{url}' -H 'X-Twilio-Signature: {sig}' {d1}\n\n\
          2. Press 2 in that menu:\n\n   curl -s -X POST '{next_url}' -H 'X-Twilio-Signature: {next_sig}' {d2}\n\n\
          3. Text the SMS bot the way a parent would (and `cargo run -- faq match \"...\"` shows how it reads any message):\n\n   curl -s -X POST '{sms_url}' -H 'X-Twilio-Signature: {sms_sig}' {d3}\n\n\
-         4. Check health: curl -s http://{addr}/readyz\n\n\
+         4. Open the back-office at {base}/ and log in as superviseure (or admin, or ines for a\n\
+         \x20  professional) with the demo password \"{DEMO_PASSWORD}\". Health: curl -s http://{addr}/readyz\n\n\
          5. {team}. Ask the JSON API who is on duty, with this run's API token\n\
          \x20  (each demo run revokes the previous one):\n\n   \
          curl -s -H 'Authorization: Bearer {token}' '{base}/api/v1/schedule/who?role=sage-femme'\n   \

@@ -35,6 +35,27 @@ pub struct FileConfig {
     pub hours: Option<HoursConfig>,
     #[serde(default)]
     pub sms: SmsFile,
+    #[serde(default)]
+    pub backoffice: BackofficeFile,
+}
+
+/// `[backoffice]`: sessions and login throttling.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BackofficeFile {
+    /// A session unused for this long ends (default 120 minutes).
+    pub session_idle_minutes: Option<u32>,
+    /// Every session ends this long after the login (default 12 hours: a shift).
+    pub session_max_hours: Option<u32>,
+    /// Failed logins for one login before it is locked for `lockout_minutes` (default 5).
+    pub max_failures_per_login: Option<u32>,
+    /// Failed logins from one address, whatever the login (default 20).
+    pub max_failures_per_client: Option<u32>,
+    /// Default 15.
+    pub lockout_minutes: Option<u32>,
+    /// Behind a reverse proxy: read the client's address from the last entry
+    /// of `X-Forwarded-For` (default false: the connection's address).
+    pub trust_forwarded_for: Option<bool>,
 }
 
 /// `[sms]`: the SMS number and the bot.
@@ -159,6 +180,42 @@ pub struct Settings {
     /// Whether professionals see the parent's number when rung (default: the helpline's).
     pub show_caller_number: bool,
     pub sms: SmsSettings,
+    pub backoffice: BackofficeSettings,
+}
+
+/// Sessions and login throttling, checked.
+#[derive(Debug, Clone)]
+pub struct BackofficeSettings {
+    pub session_idle: chrono::Duration,
+    pub session_max: chrono::Duration,
+    pub max_failures_per_login: u32,
+    pub max_failures_per_client: u32,
+    pub lockout: chrono::Duration,
+    pub trust_forwarded_for: bool,
+}
+
+fn backoffice_settings(file: BackofficeFile, errors: &mut Vec<String>) -> BackofficeSettings {
+    let idle = file.session_idle_minutes.unwrap_or(120);
+    let max = file.session_max_hours.unwrap_or(12);
+    let per_login = file.max_failures_per_login.unwrap_or(5);
+    let per_client = file.max_failures_per_client.unwrap_or(20);
+    let lockout = file.lockout_minutes.unwrap_or(15);
+    if idle == 0 || max == 0 || per_login == 0 || per_client == 0 || lockout == 0 {
+        errors.push("[backoffice]: session_idle_minutes, session_max_hours, max_failures_per_login, max_failures_per_client and lockout_minutes must all be at least 1".into());
+    }
+    if i64::from(idle) > i64::from(max) * 60 {
+        errors.push(format!(
+            "[backoffice] session_idle_minutes ({idle}) is longer than session_max_hours ({max} h)"
+        ));
+    }
+    BackofficeSettings {
+        session_idle: chrono::Duration::minutes(i64::from(idle)),
+        session_max: chrono::Duration::hours(i64::from(max)),
+        max_failures_per_login: per_login,
+        max_failures_per_client: per_client,
+        lockout: chrono::Duration::minutes(i64::from(lockout)),
+        trust_forwarded_for: file.trust_forwarded_for.unwrap_or(false),
+    }
 }
 
 /// The SMS number and the bot's limits, checked.
@@ -453,6 +510,7 @@ impl Settings {
         });
 
         let sms = sms_settings(file.sms, env, &roles, &mut errors);
+        let backoffice = backoffice_settings(file.backoffice, &mut errors);
 
         if !errors.is_empty() {
             return Err(ConfigError(errors));
@@ -479,6 +537,7 @@ impl Settings {
             callback_delay: chrono::Duration::minutes(i64::from(h.callback_delay_minutes.unwrap_or(240))),
             show_caller_number: h.show_caller_number.unwrap_or(false),
             sms,
+            backoffice,
         })
     }
 

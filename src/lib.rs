@@ -17,6 +17,7 @@
 //! - [`db`]: the `Store` trait with SQLite and PostgreSQL implementations.
 //! - [`http`]: the router, shared state, health checks, calendar feeds.
 //! - [`api`]: the JSON API under `/api/v1`, with its OpenAPI document.
+//! - [`backoffice`]: the pages staff and supervisors use: sessions, roles, the day at a glance.
 //! - [`redact`]: keeping phone numbers out of logs.
 //! - [`app`]: start-up, the commands of the `numerovert` binary, the demo.
 //! - [`admin`]: the administration commands (staff, schedules, tokens).
@@ -24,6 +25,7 @@
 pub mod admin;
 pub mod api;
 pub mod app;
+pub mod backoffice;
 pub mod config;
 pub mod contacts;
 pub mod db;

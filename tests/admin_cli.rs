@@ -511,3 +511,80 @@ fn role_links_and_list() {
         "{list}"
     );
 }
+
+/// Runs `numerovert ARGS` with `input` on standard input.
+fn run_with_input(db: &Db, args: &[&str], input: &str) -> (bool, String, String) {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_numerovert"))
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("NUMEROVERT_CONFIG", manifest("src/demo.toml"))
+        .env("NUMEROVERT_SCRIPTS_DIR", manifest("ivr-scripts"))
+        .env("TWILIO_AUTH_TOKEN", "test-token")
+        .env("NUMEROVERT_DATABASE_URL", format!("sqlite://{}", db.path.display()))
+        .env("NUMEROVERT_PUBLIC_URL", "https://helpline.example.org")
+        .env("NUMEROVERT_CLOCK", "2026-11-24T10:00:00+01:00")
+        .env("NUMEROVERT_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_first_admin_is_created_from_the_command_line_with_a_password_never_on_it() {
+    let db = Db::new();
+    let add = [
+        "user",
+        "add",
+        "--login",
+        "Admin",
+        "--name",
+        "Alice Admin",
+        "--role",
+        "admin",
+    ];
+    let (ok, _, stderr) = run_with_input(&db, &add, "court\n");
+    assert!(!ok);
+    assert!(stderr.contains("au moins 12 caractères"), "{stderr}");
+    let (ok, _, stderr) = run_with_input(
+        &db,
+        &["user", "add", "--login", "é", "--name", " ", "--role", "root"],
+        "une phrase de passe solide\n",
+    );
+    assert!(!ok);
+    assert!(stderr.contains("3 problem(s); nothing was saved"), "{stderr}");
+
+    let (ok, stdout, stderr) = run_with_input(&db, &add, "une phrase de passe solide\n");
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("created admin user #1 \"Alice Admin\" (login admin)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("https://helpline.example.org/login"), "{stdout}");
+    let (ok, _, stderr) = run_with_input(&db, &add, "une phrase de passe solide\n");
+    assert!(!ok);
+    assert!(stderr.contains("the login admin is taken"), "{stderr}");
+
+    let list = db.ok(&["user", "list"]);
+    assert!(
+        list.contains("admin") && list.contains("never logged in") && list.contains("1 user(s)"),
+        "{list}"
+    );
+    let (ok, stdout, _) = run_with_input(&db, &["user", "disable", "--login", "ADMIN"], "");
+    assert!(ok && stdout.contains("can no longer log in"), "{stdout}");
+    assert!(db.ok(&["user", "list"]).contains("disabled"));
+    assert!(db
+        .fails(&["user", "password", "--login", "nobody"])
+        .contains("no user with the login"));
+}

@@ -26,6 +26,7 @@ pub mod postgres;
 pub mod roster;
 mod sql;
 pub mod sqlite;
+pub mod users;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -249,7 +250,13 @@ pub fn is_final_status(status: &str) -> bool {
 
 #[async_trait]
 pub trait Store:
-    roster::RosterStore + callbacks::CallbackStore + messages::MessageStore + outbox::OutboxStore + Send + Sync
+    roster::RosterStore
+    + callbacks::CallbackStore
+    + messages::MessageStore
+    + outbox::OutboxStore
+    + users::UserStore
+    + Send
+    + Sync
 {
     /// Succeeds when the database answers.
     async fn ping(&self) -> StoreResult<()>;
@@ -270,6 +277,13 @@ pub trait Store:
     async fn recordings(&self, contact_id: i64) -> StoreResult<Vec<Recording>>;
     /// Most recent contacts first.
     async fn recent_contacts(&self, limit: i64) -> StoreResult<Vec<Contact>>;
+    /// Contacts started within `[from, to)`, most recent first.
+    async fn contacts_started_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: i64,
+    ) -> StoreResult<Vec<Contact>>;
 
     async fn attempt(&self, call_sid: &str, seq: i64) -> StoreResult<Option<Attempt>>;
     async fn attempts(&self, contact_id: i64) -> StoreResult<Vec<Attempt>>;

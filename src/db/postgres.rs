@@ -36,3 +36,4 @@ super::roster::sql_roster_store!(PgStore);
 super::callbacks::sql_callback_store!(PgStore);
 super::messages::sql_messages_store!(PgStore);
 super::outbox::sql_outbox_store!(PgStore);
+super::users::sql_user_store!(PgStore);

@@ -343,6 +343,20 @@ macro_rules! sql_store {
             async fn recent_contacts(&self, limit: i64) -> $crate::db::StoreResult<Vec<$crate::db::Contact>> {
                 Ok(sqlx::query_as(concat!($crate::db::sql::CONTACT_SELECT!(), " order by c.started_at desc, c.contact_id desc limit $1")).bind(limit).fetch_all(&self.pool).await?)
             }
+
+            async fn contacts_started_between(
+                &self,
+                from: chrono::DateTime<chrono::Utc>,
+                to: chrono::DateTime<chrono::Utc>,
+                limit: i64,
+            ) -> $crate::db::StoreResult<Vec<$crate::db::Contact>> {
+                Ok(sqlx::query_as(concat!($crate::db::sql::CONTACT_SELECT!(), " where c.started_at >= $1 and c.started_at < $2 order by c.started_at desc, c.contact_id desc limit $3"))
+                    .bind(from)
+                    .bind(to)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?)
+            }
         }
     };
 }

@@ -48,3 +48,4 @@ super::roster::sql_roster_store!(SqliteStore);
 super::callbacks::sql_callback_store!(SqliteStore);
 super::messages::sql_messages_store!(SqliteStore);
 super::outbox::sql_outbox_store!(SqliteStore);
+super::users::sql_user_store!(SqliteStore);

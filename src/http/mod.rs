@@ -96,6 +96,7 @@ pub fn router(state: AppState) -> Router {
         .merge(telephony::sms::router())
         .merge(crate::api::router(state.clone()))
         .merge(feeds::router())
+        .merge(crate::backoffice::router(state.clone()))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/audio/{file}", get(audio))

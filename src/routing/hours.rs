@@ -626,7 +626,8 @@ fn spoken_date(date: NaiveDate, days_ahead: i64) -> String {
     text
 }
 
-fn weekday_name(day: Weekday) -> &'static str {
+/// The French name of a weekday, lower-case.
+pub fn weekday_name(day: Weekday) -> &'static str {
     match day {
         Weekday::Mon => "lundi",
         Weekday::Tue => "mardi",
@@ -638,7 +639,8 @@ fn weekday_name(day: Weekday) -> &'static str {
     }
 }
 
-fn month_name(month: u32) -> &'static str {
+/// The French name of a month (1 to 12), lower-case.
+pub fn month_name(month: u32) -> &'static str {
     const MONTHS: [&str; 12] = [
         "janvier",
         "février",

@@ -521,6 +521,59 @@ impl fmt::Display for WhoReport {
     }
 }
 
+/// Who is on duty for one role, for a board of every role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoleDuty {
+    pub role: String,
+    pub label: String,
+    pub people: Vec<PersonRef>,
+    /// When nobody is on duty: the backup roles and their people.
+    pub backups: Vec<BackupDuty>,
+}
+
+/// Who is on duty for each of `roles` at `at`, from one reading of the roster.
+pub async fn duty_board(
+    store: &dyn Store,
+    settings: &Settings,
+    roles: &BTreeSet<String>,
+    at: DateTime<Utc>,
+) -> ServiceResult<Vec<RoleDuty>> {
+    let roster = roster_at(store, at).await?;
+    let cal = settings.calendar();
+    let named = |role: &str| -> Vec<PersonRef> {
+        roster
+            .on_duty(role, &cal, at)
+            .people
+            .iter()
+            .map(|&id| person(&roster.staff, id))
+            .collect()
+    };
+    Ok(roles
+        .iter()
+        .map(|role| {
+            let people = named(role);
+            let backups = if people.is_empty() {
+                backups(settings, role)
+                    .iter()
+                    .map(|b| BackupDuty {
+                        role: b.clone(),
+                        label: settings.role_label(b),
+                        people: named(b),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            RoleDuty {
+                role: role.clone(),
+                label: settings.role_label(role),
+                people,
+                backups,
+            }
+        })
+        .collect())
+}
+
 // ---------------------------------------------------------------------------
 // Coverage gaps
 

@@ -3,6 +3,7 @@
 //! that signs its webhooks and walks the TwiML like Twilio would.
 
 mod api_v1;
+mod backoffice;
 mod click_to_call;
 #[path = "../support/fake_twilio.rs"]
 mod fake_twilio;

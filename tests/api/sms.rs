@@ -27,7 +27,7 @@ const ACCOUNT: &str = "AC0123456789abcdef0123456789abcdef";
 const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8"?>"#;
 
 /// A fresh `SM…` (or `MM…`) sid: the prefix and 32 hexadecimal characters.
-fn sid(prefix: &str) -> String {
+pub(crate) fn sid(prefix: &str) -> String {
     format!("{prefix}{}", uuid::Uuid::new_v4().simple())
 }
 
@@ -52,7 +52,7 @@ fn topic_answer(kb: &KnowledgeBase, id: &str, at: DateTime<Utc>) -> String {
 }
 
 /// The parameters of an inbound message as Twilio posts them.
-fn inbound(message_sid: &str, from: &str, body: &str) -> Vec<(String, String)> {
+pub(crate) fn inbound(message_sid: &str, from: &str, body: &str) -> Vec<(String, String)> {
     vec![
         ("ToCountry".into(), "FR".into()),
         ("SmsMessageSid".into(), message_sid.into()),
