@@ -25,11 +25,12 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 4] = [
+const SETS: [&str; 5] = [
     "parent-messages.toml",
     "holdout-messages.toml",
     "blind-messages.toml",
     "final-messages.toml",
+    "fifth-messages.toml",
 ];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {

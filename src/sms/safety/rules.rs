@@ -706,7 +706,7 @@ static MEDICAL: &[Cue] = &[
             "fait|fais|faisait|eu|fasse|faire|refait :2 malaise*",
         ],
         unless: &[
-            "je|j :3 malaise*",
+            "je|j :5 malaise*",
             "malaise* vagal*",
             "telephone|tel|appel*|message*|sms|mail*|messagerie|repondeur|numero|ligne|standard|personne|medecin|pmi|docteur|cabinet|pediatre|secretariat|creche|nourrice|vous|mairie|caf|service|hopital|samu|pompiers|maternite|sage|urgences|garde|ils|on|ca|{partner} :4 repon*",
             "repon* pas|plus|pu|rien? ..3 parle|dis|demande|sourire*|regard|bisou*|calin*|jeux|jouet*|prenom|nom|question*|appel*|telephone|message*|sms|mail*|tel|texto*",
@@ -878,7 +878,12 @@ static VIOLENCE: &[Cue] = &[
             "je|on|nous :2 suis|est|sommes en danger",
             "peur ..2 pour ..1 ma|mes|nos|notre vie|vies|jours|peau",
         ],
-        unless: &["de|d|plus me battre|bats"],
+        unless: &[
+            "de|d|plus me battre|bats",
+            // « je me suis battue pour avoir une place en crèche »: fought for.
+            "me|m|nous suis|sommes battue|battu|battus|battues ..4 pour|contre",
+            "me|nous bats|bat|battons|battre ..4 pour|contre",
+        ],
         ..BASE
     },
     Cue {
@@ -988,6 +993,15 @@ static DANGER_BEBE: &[Cue] = &[
         ..BASE
     },
     Cue {
+        cue: "threatening to do something irreparable if the crying goes on",
+        pats: &[
+            "pleur*|crie|crier|hurle*|recommence* :4 je|j :2 fais|fait|vais|va|risque ..2 faire? une|un|des betise*|connerie*|malheur|truc_grave|chose_grave",
+        ],
+        // « il pleure, est-ce que je fais une bêtise en le laissant ? »: a question.
+        unless: &["est ce que|qu je|j", "si je|j ..3 betise*|connerie*"],
+        ..BASE
+    },
+    Cue {
         cue: "smothering the baby to silence it",
         pats: &[
             "je|j :3 mis|mets|mettre|plaque*|appuye|appuie|serre|tenu|tiens ..4 main|mains|coussin|oreiller|couverture|doudou|linge ..4 bouche|visage|tete|nez|cou",
@@ -1031,7 +1045,7 @@ static DANGER_BEBE: &[Cue] = &[
         unless: &[
             "peur|crains|crainte|risque :3 le|la|l|lui bruler|ebouillanter",
             "blesser ..2 en|avec|quand|pendant|lors",
-            "etouf*|ecraser ..3 dormant|dort|dors|dormir|lit|cododo|couverture|oreiller|sommeil|nuit",
+            "etouf*|ecraser ..5 dormant|dort|dors|dormir|dormons|lit|cododo|couverture|oreiller|sommeil|nuit|ensemble",
             "tap* ..3 dos|rot|main|mains|doigts|epaule",
             "{partner}|telephone|portable|lait|biberon*|bib|couche*|puree|compote|tetine|doudou|jouet*|ordi|tele|tire_lait|livre :6 le|la|l|lui jeter|balancer|lancer|frapper|taper|jette|balance|lance|frappe|tape",
         ],
@@ -1339,6 +1353,8 @@ static CHILD: &[Cue] = &[
             "il|elle|ils|on ..1 m|me|nous|ma ..2 {hit}|secou*|enferm*|attache*|brule*",
             "il|elle|ils|elles :2 {hit}|secou* ..3 frere|soeur|cousin|cousine|copain|copine|copains",
             "secou* ..2 biberon*|tete|hochet|bras|jambes",
+            // « c'est quand on secoue un bébé ? »: shaking in general, not a child here.
+            "on secou*|frappe|tape un|une|des|les bebe|bebes|enfant|enfants|nourrisson|nourrissons",
         ],
         // An older sibling or a toddler: « mon grand est jaloux, il a tapé le bébé ».
         not_if: &[
@@ -1394,6 +1410,8 @@ static CHILD: &[Cue] = &[
             "{baby} ..4 en danger",
             "{adult} :2 touche|touchait ..2 {baby}",
             "revient|rentre|retour|retourne|reviens ..6 bleus|hematome*|traces|marques|brulure*",
+            "arrive|arrivent|vient|viennent ..6 bleus|hematome*|traces_de_coups|brulure*",
+            "brulure*|marques|traces ..3 rondes|ronds|cigarette*|megot*",
             "negli*|affame*",
         ],
         // A hungry baby at the breast or the bottle (« il se réveille affamé »).
@@ -1440,6 +1458,10 @@ const HYPO_PREVENT: &[&str] = &[
     "peut|peuvent|pourrait|pourraient|puisse|puissent|pourra|pourrais !plus|pas|pu|jamais|rien|etre|meme",
     "eventuellement|hypothetiquement|imaginons|admettons|supposons",
     "comme si|s",
+    // « si un jour il s'étouffe », « comment réagir si ça arrive »
+    "si|s un jour",
+    "si|s ca|cela arrive|arrivait|arrivais|se_produit|se_produisait",
+    "le jour ou",
 ];
 /// « Est-ce normal qu'il s'étouffe avec la compote ? »: a question about a habit,
 /// before an event in the clause (not used for fever: « est-ce normal que mon
@@ -1531,6 +1553,8 @@ const DISTANT: &[&str] = &[
     "ancien|ancienne|anciens|anciennes victime|victimes",
     "frappait|frappaient|battait|battaient|tapait|tapaient|violentait|maltraitait|maltraitaient|cognait",
     "fini|termine depuis longtemps",
+    // Family history: « des convulsions fébriles dans ma famille, c'est héréditaire ? »
+    "hereditaire*|genetique*|antecedent|antecedents",
 ];
 
 /// A memory that comes back, or a danger that goes on: a distant episode may still be present.
@@ -1545,6 +1569,9 @@ const RECENT_PAST: &[&str] = &[
     "le mois|week|weekend|samedi|dimanche dernier|passe",
     "<!ne|nee|nes|nees|naissance|accouche|accouchee|arrive|arrivee il y a #|un|une|deux|trois|quatre|cinq|six|quelques|plusieurs jours|jour|semaine",
     "apres|a|pendant|lors mon|ma|l|de accouchement|cesarienne",
+    "apres le|son|sa|ses|les|un|une vaccin|vaccins|vaccination|rappel|injection|piqure",
+    "hospitalise|hospitalisee|hospitalises|hospitalisees ..3 # jour|jours|nuit|nuits|semaine|semaines",
+    "eu|avons_eu|avais_eu ..2 peur|frayeur|frousse",
 ];
 
 /// The episode is over.
@@ -1561,6 +1588,8 @@ const RESOLVED: &[&str] = &[
     "gueri|guerie|gueris",
     "c|tout est fini|termine|derriere",
     "alle|allee|alles|allees|ete|emmene|emmenee|passe|passes ..2 urgences|hopital|medecin|pediatre",
+    // « c'est passé en un jour », « la fièvre est retombée »
+    "c|ca|elle|fievre|temperature est passe|passee|partie|parti|retombe|retombee|redescendu|redescendue|disparu|disparue",
 ];
 
 /// Something is happening now: lifts the framing of an episode that is over.
