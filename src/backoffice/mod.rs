@@ -2,7 +2,8 @@
 //! for staff, supervisors and admins.
 //!
 //! Layout: [`access`] (roles, passwords, sessions, CSRF, throttling, the access
-//! log), [`login`], [`today`] (the day at a glance), [`admin`] (users, the
+//! log), [`login`], [`today`] (the day at a glance), [`contact`] (one
+//! contact: follow-up, notes, timeline, SMS thread), [`admin`] (users, the
 //! access log). Handlers stay thin: they check the viewer's role, call the
 //! core or the store, and render a template.
 //!
@@ -24,6 +25,7 @@ use crate::http::AppState;
 
 pub mod access;
 mod admin;
+mod contact;
 mod login;
 mod today;
 pub mod view;
@@ -36,6 +38,13 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/", get(today::page))
         .route("/login", get(login::form).post(login::submit))
         .route("/logout", axum::routing::post(login::logout))
+        .route("/contacts/{id}", get(contact::page))
+        .route("/contacts/{id}/reveal", axum::routing::post(contact::reveal))
+        .route(
+            "/contacts/{id}/follow-up",
+            axum::routing::post(contact::change_follow_up),
+        )
+        .route("/contacts/{id}/notes", axum::routing::post(contact::add_note))
         .route("/admin/users", get(admin::users).post(admin::add_user))
         .route("/admin/access-log", get(admin::access_log))
         .layer(middleware::from_fn_with_state(state.clone(), access::sessions))

@@ -73,6 +73,7 @@ struct GapRow {
 }
 
 struct ContactRow {
+    id: i64,
     time: String,
     channel: &'static str,
     need: String,
@@ -161,6 +162,7 @@ pub(super) async fn page(State(state): State<AppState>, viewer: Viewer) -> Resul
         today
             .iter()
             .map(|c| ContactRow {
+                id: c.contact_id,
                 time: view::time(tz, c.started_at),
                 channel: view::channel(&c.channel),
                 need: need(c.need.as_deref()),

@@ -200,7 +200,7 @@ macro_rules! CALLBACK_SELECT {
 macro_rules! FOLLOW_UP_ENTRY_SELECT {
     () => {
         "select f.follow_up_id, f.contact_id, f.reason, f.need, f.state, f.outcome, f.due_at, f.attempts, f.last_attempt_at, \
-         f.last_attempt_outcome, f.created_at, f.urgent, c.caller_number as parent_number, c.line_number \
+         f.last_attempt_outcome, f.created_at, f.urgent, f.assigned_staff_id, c.caller_number as parent_number, c.line_number \
          from follow_up f join contact c on c.contact_id = f.contact_id"
     };
 }

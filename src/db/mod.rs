@@ -23,6 +23,7 @@ pub mod callbacks;
 pub mod messages;
 pub mod outbox;
 pub mod postgres;
+pub mod review;
 pub mod roster;
 mod sql;
 pub mod sqlite;
@@ -170,6 +171,8 @@ pub struct FollowUp {
     pub created_at: DateTime<Utc>,
     /// A safety message: before everything else.
     pub urgent: bool,
+    /// The professional who takes care of it; None: anyone on duty.
+    pub assigned_staff_id: Option<i64>,
 }
 
 /// A call status callback.
@@ -255,6 +258,7 @@ pub trait Store:
     + messages::MessageStore
     + outbox::OutboxStore
     + users::UserStore
+    + review::ReviewStore
     + Send
     + Sync
 {

@@ -37,3 +37,4 @@ super::callbacks::sql_callback_store!(PgStore);
 super::messages::sql_messages_store!(PgStore);
 super::outbox::sql_outbox_store!(PgStore);
 super::users::sql_user_store!(PgStore);
+super::review::sql_review_store!(PgStore);

@@ -379,7 +379,7 @@ macro_rules! ATTEMPT_SELECT {
 /// The columns of [`crate::db::FollowUp`].
 macro_rules! FOLLOW_UP_SELECT {
     () => {
-        "select follow_up_id, contact_id, reason, need, state, outcome, due_at, attempts, last_attempt_at, last_attempt_outcome, created_at, urgent from follow_up"
+        "select follow_up_id, contact_id, reason, need, state, outcome, due_at, attempts, last_attempt_at, last_attempt_outcome, created_at, urgent, assigned_staff_id from follow_up"
     };
 }
 

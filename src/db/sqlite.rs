@@ -49,3 +49,4 @@ super::callbacks::sql_callback_store!(SqliteStore);
 super::messages::sql_messages_store!(SqliteStore);
 super::outbox::sql_outbox_store!(SqliteStore);
 super::users::sql_user_store!(SqliteStore);
+super::review::sql_review_store!(SqliteStore);

@@ -491,3 +491,202 @@ async fn admins_create_accounts_and_every_change_and_login_is_in_the_access_log(
         assert_eq!(log.text.matches("<td>Connexion</td>").count(), 2, "{}", log.text);
     }
 }
+
+/// A user linked to a staff member of the directory.
+async fn add_staff_user(app: &TestApp, login: &str, staff_id: i64) {
+    app.store
+        .add_user(
+            &NewUser {
+                login: login.into(),
+                display_name: format!("Personne {login}"),
+                role: Role::Staff,
+                staff_id: Some(staff_id),
+                password_hash: hash_password(PASSWORD),
+            },
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+}
+
+/// An urgent SMS from PARENT; returns its contact id.
+async fn urgent_sms(app: &TestApp) -> i64 {
+    let (status, _) = app
+        .post_signed(
+            &format!("{BASE}/twilio/sms"),
+            &inbound(&sid("SM"), PARENT, "je veux mourir, je n'en peux plus"),
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    app.store.recent_contacts(1).await.unwrap()[0].contact_id
+}
+
+async fn access_actions(app: &TestApp) -> Vec<(String, Option<String>)> {
+    let mut log: Vec<_> = app
+        .store
+        .access_log(None, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.action, e.subject))
+        .collect();
+    log.reverse();
+    log
+}
+
+#[tokio::test]
+async fn a_contact_shows_its_thread_and_timeline_and_every_view_and_reveal_is_logged() {
+    for backend in backends() {
+        let app = TestApp::spawn_with_team(&backend, open_hours()).await;
+        add_user(&app, "sam", Role::Supervisor).await;
+        let id = urgent_sms(&app).await;
+        let mut sam = Browser::new(&app);
+        sam.log_in("sam", PASSWORD, "/").await;
+        let page = sam.get(&format!("/contacts/{id}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        let html = &page.text;
+        assert!(html.contains("Idées suicidaires"), "{html}");
+        assert!(html.contains("je veux mourir"), "the thread, on the contact's own page");
+        assert!(
+            html.contains("Robot SMS") && html.contains("3114"),
+            "the bot's answer: {html}"
+        );
+        assert!(
+            html.contains("06 •• •• •• 23") && !html.contains("06 39 98 01 23"),
+            "masked"
+        );
+        assert!(html.contains("Message urgent"));
+
+        let csrf = hidden(html, "csrf");
+        let revealed = sam.post(&format!("/contacts/{id}/reveal"), &[("csrf", &csrf)]).await;
+        assert_eq!(revealed.status, StatusCode::OK);
+        assert!(revealed.text.contains("06 39 98 01 23"), "{}", revealed.text);
+        let subject = Some(format!("contact:{id}"));
+        let log = access_actions(&app).await;
+        assert!(log.contains(&("view-contact".into(), subject.clone())), "{log:?}");
+        assert!(log.contains(&("reveal-number".into(), subject)), "{log:?}");
+
+        assert_eq!(sam.get("/contacts/999999").await.status, StatusCode::NOT_FOUND);
+    }
+}
+
+#[tokio::test]
+async fn a_follow_up_is_assigned_closed_with_an_outcome_and_noted() {
+    for backend in backends() {
+        let app = TestApp::spawn_with_team(&backend, open_hours()).await;
+        add_user(&app, "sam", Role::Supervisor).await;
+        let staff = app.store.list_staff().await.unwrap();
+        let awa = staff[0].id;
+        add_staff_user(&app, "awa", awa).await;
+        add_user(&app, "bob", Role::Staff).await;
+        let id = urgent_sms(&app).await;
+        let mut sam = Browser::new(&app);
+        sam.log_in("sam", PASSWORD, "/").await;
+        let url = format!("/contacts/{id}");
+        let csrf = hidden(&sam.get(&url).await.text, "csrf");
+
+        // Closing needs an outcome; every problem is tied to its field and nothing changes.
+        let resp = sam
+            .post(
+                &format!("{url}/follow-up"),
+                &[
+                    ("csrf", &csrf),
+                    ("state", "closed"),
+                    ("outcome", ""),
+                    ("assigned_staff_id", "x"),
+                    ("due_at", "demain"),
+                ],
+            )
+            .await;
+        assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+        for field in ["outcome", "assigned_staff_id", "due_at"] {
+            assert!(
+                resp.text.contains(&format!("aria-describedby=\"erreur-{field}\"")),
+                "{field}"
+            );
+        }
+        assert_eq!(app.store.follow_up_for_contact(id).await.unwrap().unwrap().state, "new");
+
+        // Assigned to Awa, in progress.
+        let resp = sam
+            .post(
+                &format!("{url}/follow-up"),
+                &[
+                    ("csrf", &csrf),
+                    ("state", "in-progress"),
+                    ("outcome", ""),
+                    ("assigned_staff_id", &awa.to_string()),
+                    ("due_at", "2026-11-24T12:00"),
+                ],
+            )
+            .await;
+        assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.text);
+        let f = app.store.follow_up_for_contact(id).await.unwrap().unwrap();
+        assert_eq!((f.state.as_str(), f.assigned_staff_id), ("in-progress", Some(awa)));
+        assert_eq!(f.due_at, paris(2026, 11, 24, 12, 0));
+
+        // A note: an empty one is refused, a real one is kept with its author.
+        assert_eq!(
+            sam.post(&format!("{url}/notes"), &[("csrf", &csrf), ("body", "  ")])
+                .await
+                .status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        let resp = sam
+            .post(
+                &format!("{url}/notes"),
+                &[
+                    ("csrf", &csrf),
+                    ("body", "Maman rappelée, orientée vers le CMP. Rappeler jeudi."),
+                ],
+            )
+            .await;
+        assert_eq!(resp.status, StatusCode::SEE_OTHER);
+
+        // Awa closes it: she reached the mother.
+        let mut awa_browser = Browser::new(&app);
+        awa_browser.log_in("awa", PASSWORD, "/").await;
+        let page = awa_browser.get(&url).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            page.text.contains("Orientée vers le CMP") || page.text.contains("orientée vers le CMP"),
+            "{}",
+            page.text
+        );
+        assert!(page.text.contains("Personne sam"), "the note's author");
+        let csrf_awa = hidden(&page.text, "csrf");
+        let resp = awa_browser
+            .post(
+                &format!("{url}/follow-up"),
+                &[
+                    ("csrf", &csrf_awa),
+                    ("state", "closed"),
+                    ("outcome", "reached"),
+                    ("assigned_staff_id", &awa.to_string()),
+                    ("due_at", "2026-11-24T12:00"),
+                ],
+            )
+            .await;
+        assert_eq!(resp.status, StatusCode::SEE_OTHER);
+        let f = app.store.follow_up_for_contact(id).await.unwrap().unwrap();
+        assert_eq!((f.state.as_str(), f.outcome.as_deref()), ("closed", Some("reached")));
+        let page = awa_browser.get(&url).await;
+        assert!(
+            page.text.contains("Suivi : Clos, Parent joint"),
+            "on the timeline: {}",
+            page.text
+        );
+        assert!(page.text.contains("Note ajoutée"));
+        assert!(
+            sam.get("/").await.text.contains("Aucun message urgent en attente."),
+            "no longer waiting"
+        );
+
+        // Awa handled it and still opens it; Bob, who did not, no longer can once it is closed.
+        assert_eq!(awa_browser.get(&url).await.status, StatusCode::OK);
+        let mut bob = Browser::new(&app);
+        bob.log_in("bob", PASSWORD, "/").await;
+        assert_eq!(bob.get(&url).await.status, StatusCode::FORBIDDEN, "{backend:?}");
+    }
+}

@@ -1,0 +1,525 @@
+//! `/contacts/{id}`: one contact, whole: its follow-up (state, outcome,
+//! assignment, due date), notes, the timeline (IVR path, keys, each transfer
+//! attempt), the SMS thread and recordings.
+//!
+//! Every view is written to the access log, and so is every reveal of the full
+//! number (a separate POST, so that the number never sits in a URL or a
+//! browser's history). Staff open the contacts they handled and those with a
+//! follow-up still open (the queue they call back); supervisors open all.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use serde::Deserialize;
+
+use super::access::{self, Role, Viewer};
+use super::today::need_label;
+use super::{render, view, PageError};
+use crate::contacts::callbacks::mask_number;
+use crate::contacts::follow_ups::{self, ChangeDraft, OUTCOMES, STATES};
+use crate::db::{Contact, FollowUp, TimelineEntry};
+use crate::http::AppState;
+use crate::routing::directory::FieldError;
+
+/// The longest note accepted.
+const MAX_NOTE_CHARS: usize = 4000;
+
+#[derive(Template)]
+#[template(path = "contact.html")]
+struct ContactPage {
+    chrome: view::Chrome,
+    id: i64,
+    channel: &'static str,
+    started: String,
+    need: String,
+    outcome: &'static str,
+    number: String,
+    revealed: bool,
+    follow_up: Option<FollowUpView>,
+    form: ChangeDraft,
+    errors: Vec<FieldError>,
+    note_error: Option<String>,
+    note_text: String,
+    states: Vec<(&'static str, &'static str)>,
+    outcomes: Vec<(&'static str, &'static str)>,
+    staff: Vec<(String, String)>,
+    notes: Vec<NoteView>,
+    timeline: Vec<EventView>,
+    messages: Vec<MessageView>,
+    recordings: Vec<String>,
+}
+
+impl ContactPage {
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+}
+
+struct FollowUpView {
+    reason: &'static str,
+    state: &'static str,
+    outcome: Option<&'static str>,
+    assigned: String,
+    due: String,
+    overdue: bool,
+    attempts: i64,
+    urgent: bool,
+}
+
+struct NoteView {
+    author: String,
+    at: String,
+    body: String,
+}
+
+struct EventView {
+    at: String,
+    what: String,
+}
+
+struct MessageView {
+    at: String,
+    inbound: bool,
+    author: &'static str,
+    body: String,
+    status: &'static str,
+    segments: Option<i64>,
+}
+
+/// Who may open a contact.
+async fn may_open(
+    state: &AppState,
+    viewer: &Viewer,
+    contact_id: i64,
+    follow_up: Option<&FollowUp>,
+) -> Result<(), PageError> {
+    if viewer.user.role.allows(Role::Supervisor) {
+        return Ok(());
+    }
+    if follow_up.is_some_and(|f| f.state != "closed") {
+        return Ok(());
+    }
+    match viewer.user.staff_id {
+        Some(staff_id) if state.store().staff_handled(staff_id, contact_id).await? => Ok(()),
+        _ => Err(PageError::Forbidden),
+    }
+}
+
+/// What a form submission brings back to the page.
+#[derive(Default)]
+struct Redisplay {
+    form: Option<ChangeDraft>,
+    errors: Vec<FieldError>,
+    note_error: Option<String>,
+    note_text: String,
+    revealed: bool,
+}
+
+async fn load(state: &AppState, viewer: &Viewer, id: i64) -> Result<(Contact, Option<FollowUp>), PageError> {
+    let store = state.store();
+    let contact = store.contact(id).await?.ok_or(PageError::NotFound)?;
+    let follow_up = store.follow_up_for_contact(id).await?;
+    may_open(state, viewer, id, follow_up.as_ref()).await?;
+    Ok((contact, follow_up))
+}
+
+async fn page_of(
+    state: &AppState,
+    viewer: &Viewer,
+    contact: Contact,
+    follow_up: Option<FollowUp>,
+    again: Redisplay,
+) -> Result<Response, PageError> {
+    let store = state.store();
+    let settings = state.settings();
+    let tz = settings.timezone;
+    let now = state.now();
+    let id = contact.contact_id;
+    let staff = store.list_staff().await?;
+    let staff_name = |id: Option<i64>| {
+        id.and_then(|id| staff.iter().find(|s| s.id == id))
+            .map(|s| s.name.clone())
+    };
+    let kb = state.scripts().knowledge_base();
+    let form = again.form.unwrap_or_else(|| match &follow_up {
+        Some(f) => ChangeDraft {
+            state: f.state.clone(),
+            outcome: f.outcome.clone().unwrap_or_default(),
+            assigned_staff_id: f.assigned_staff_id.map(|i| i.to_string()).unwrap_or_default(),
+            due_at: follow_ups::local_input(tz, f.due_at),
+        },
+        None => ChangeDraft::default(),
+    });
+    let follow_up = follow_up.map(|f| {
+        let (due, overdue) = view::due(f.due_at, now);
+        FollowUpView {
+            reason: view::reason(&f.reason),
+            state: view::state(&f.state),
+            outcome: f.outcome.as_deref().map(follow_ups::outcome_label),
+            assigned: staff_name(f.assigned_staff_id).unwrap_or_else(|| "la personne de garde".into()),
+            due: if f.state == "closed" {
+                view::moment(tz, f.due_at, now)
+            } else {
+                due
+            },
+            overdue: overdue && f.state != "closed",
+            attempts: f.attempts,
+            urgent: f.urgent,
+        }
+    });
+    let number = match (&contact.caller_number, again.revealed) {
+        (None, _) => "numéro masqué par l'appelant".to_owned(),
+        (Some(n), true) => crate::contacts::messages::french_number(n),
+        (Some(n), false) => mask_number(n),
+    };
+    let timeline = store
+        .timeline(id)
+        .await?
+        .iter()
+        .map(|e| EventView {
+            at: view::moment(tz, e.at, now),
+            what: event_text(e, &|i| staff_name(Some(i))),
+        })
+        .collect();
+    let messages = store
+        .contact_messages(id)
+        .await?
+        .into_iter()
+        .map(|m| MessageView {
+            at: view::moment(tz, m.created_at, now),
+            inbound: m.direction == "inbound",
+            author: match m.author.as_str() {
+                "parent" => "Parent",
+                "bot" => "Robot SMS",
+                "staff" => "Professionnel·le",
+                _ => "Autre",
+            },
+            body: if m.body.is_empty() && m.num_media > 0 {
+                format!("({} pièce(s) jointe(s))", m.num_media)
+            } else {
+                m.body
+            },
+            status: delivery_label(&m.status),
+            segments: m.segments,
+        })
+        .collect();
+    let recordings = store
+        .recordings(id)
+        .await?
+        .into_iter()
+        .map(|r| match r.duration_secs {
+            Some(s) => format!("Message vocal de {s} s ({})", r.status),
+            None => format!("Message vocal ({})", r.status),
+        })
+        .collect();
+    let notes = store
+        .notes(id)
+        .await?
+        .into_iter()
+        .map(|n| NoteView {
+            author: n.author,
+            at: view::moment(tz, n.created_at, now),
+            body: n.body,
+        })
+        .collect();
+    let page = ContactPage {
+        chrome: view::Chrome::for_viewer(viewer, &format!("Contact n° {id}"), ""),
+        id,
+        channel: view::channel(&contact.channel),
+        started: view::moment(tz, contact.started_at, now),
+        need: need_label(kb.as_deref(), contact.need.as_deref()),
+        outcome: view::outcome(contact.outcome.as_deref()),
+        number,
+        revealed: again.revealed && contact.caller_number.is_some(),
+        follow_up,
+        form,
+        errors: again.errors,
+        note_error: again.note_error,
+        note_text: again.note_text,
+        states: STATES.to_vec(),
+        outcomes: OUTCOMES.to_vec(),
+        staff: staff
+            .iter()
+            .filter(|s| s.active)
+            .map(|s| (s.id.to_string(), s.name.clone()))
+            .collect(),
+        notes,
+        timeline,
+        messages,
+        recordings,
+    };
+    render(&page)
+}
+
+pub(super) async fn page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let (contact, follow_up) = load(&state, &viewer, id).await?;
+    access::log(
+        state.store().as_ref(),
+        &viewer.user,
+        state.now(),
+        "view-contact",
+        Some(format!("contact:{id}")),
+        None,
+    )
+    .await;
+    page_of(&state, &viewer, contact, follow_up, Redisplay::default()).await
+}
+
+/// Shows the full number, once, and writes it to the access log.
+pub(super) async fn reveal(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let (contact, follow_up) = load(&state, &viewer, id).await?;
+    access::log(
+        state.store().as_ref(),
+        &viewer.user,
+        state.now(),
+        "reveal-number",
+        Some(format!("contact:{id}")),
+        None,
+    )
+    .await;
+    let again = Redisplay {
+        revealed: true,
+        ..Redisplay::default()
+    };
+    page_of(&state, &viewer, contact, follow_up, again).await
+}
+
+pub(super) async fn change_follow_up(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(draft): Form<ChangeDraft>,
+) -> Result<Response, PageError> {
+    let (contact, follow_up) = load(&state, &viewer, id).await?;
+    let Some(current) = follow_up.clone() else {
+        return Err(PageError::BadRequest("Ce contact n'a pas de suivi à modifier.".into()));
+    };
+    let store = state.store();
+    let active: Vec<i64> = store
+        .list_staff()
+        .await?
+        .iter()
+        .filter(|s| s.active)
+        .map(|s| s.id)
+        .collect();
+    match follow_ups::check(&draft, &active, state.settings().timezone) {
+        Ok(change) => {
+            store
+                .change_follow_up(current.follow_up_id, &change, viewer.user.id, state.now())
+                .await?;
+            let detail = match &change.outcome {
+                Some(o) => format!("follow-up {} {} ({o})", current.follow_up_id, change.state),
+                None => format!("follow-up {} {}", current.follow_up_id, change.state),
+            };
+            access::log(
+                store.as_ref(),
+                &viewer.user,
+                state.now(),
+                "change",
+                Some(format!("contact:{id}")),
+                Some(detail),
+            )
+            .await;
+            Ok(Redirect::to(&format!("/contacts/{id}#suivi")).into_response())
+        }
+        Err(errors) => {
+            let again = Redisplay {
+                form: Some(draft),
+                errors,
+                ..Redisplay::default()
+            };
+            let page = page_of(&state, &viewer, contact, follow_up, again).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(super) struct NoteForm {
+    #[serde(default)]
+    body: String,
+}
+
+pub(super) async fn add_note(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<NoteForm>,
+) -> Result<Response, PageError> {
+    let (contact, follow_up) = load(&state, &viewer, id).await?;
+    let body = form.body.trim();
+    let problem = if body.is_empty() {
+        Some("la note est vide".to_owned())
+    } else if body.chars().count() > MAX_NOTE_CHARS {
+        Some(format!(
+            "la note dépasse {MAX_NOTE_CHARS} caractères : raccourcissez-la"
+        ))
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        let again = Redisplay {
+            note_error: Some(problem),
+            note_text: body.to_owned(),
+            ..Redisplay::default()
+        };
+        let page = page_of(&state, &viewer, contact, follow_up, again).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    let store = state.store();
+    let note = store.add_note(id, viewer.user.id, body, state.now()).await?;
+    access::log(
+        store.as_ref(),
+        &viewer.user,
+        state.now(),
+        "change",
+        Some(format!("contact:{id}")),
+        Some(format!("note {} added", note.note_id)),
+    )
+    .await;
+    Ok(Redirect::to(&format!("/contacts/{id}#notes")).into_response())
+}
+
+fn delivery_label(status: &str) -> &'static str {
+    match status {
+        "received" => "reçu",
+        "queued" | "sending" | "accepted" => "en cours d'envoi",
+        "sent" => "envoyé",
+        "delivered" => "remis",
+        "undelivered" | "failed" => "non remis",
+        "suppressed" => "non envoyé (désinscrit)",
+        _ => "",
+    }
+}
+
+/// A timeline line in French: what happened, with the details that matter
+/// and never the parent's number.
+fn event_text(e: &TimelineEntry, staff_name: &dyn Fn(i64) -> Option<String>) -> String {
+    let detail: serde_json::Value = serde_json::from_str(&e.detail).unwrap_or_default();
+    let text = |k: &str| detail.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+    let int = |k: &str| detail.get(k).and_then(serde_json::Value::as_i64);
+    let node = e.node.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+    let label = match e.kind.as_str() {
+        "call-start" => "Appel reçu".to_owned(),
+        "menu" => format!("Menu proposé{node}"),
+        "choice" | "key" => match text("key").or_else(|| text("digits")) {
+            Some(k) => format!("Touche {k}{node}"),
+            None => format!("Choix fait{node}"),
+        },
+        "speech" => format!("Réponse à la voix{node}"),
+        "no-input" => format!("Pas de réponse{node}"),
+        "invalid-choice" => format!("Choix non reconnu{node}"),
+        "repeat" => format!("Menu répété{node}"),
+        "back" => format!("Retour au menu précédent{node}"),
+        "message" => format!("Message d'information lu{node}"),
+        "open" | "closed" => format!(
+            "Horaires vérifiés : ligne {}{node}",
+            if e.kind == "open" { "ouverte" } else { "fermée" }
+        ),
+        "transfer" | "transfer-attempt" => {
+            let who = int("staff_id")
+                .and_then(staff_name)
+                .or_else(|| text("staff_name"))
+                .or_else(|| text("staff"))
+                .unwrap_or_else(|| "un·e professionnel·le".into());
+            format!("Transfert : on fait sonner {who}{node}")
+        }
+        "transfer-attempt-ended" => {
+            let outcome = match text("outcome").as_deref() {
+                Some("accepted") => "a pris l'appel",
+                Some("refused") => "a refusé (touche autre que 1)",
+                Some("no-answer") => "pas de réponse",
+                Some("busy") => "occupé",
+                Some("failed") => "échec de l'appel",
+                Some("canceled") => "annulé (le parent a raccroché)",
+                _ => "fin de la tentative",
+            };
+            match int("rang_seconds") {
+                Some(s) => format!("Tentative terminée : {outcome}, après {s} s de sonnerie"),
+                None => format!("Tentative terminée : {outcome}"),
+            }
+        }
+        "transfer-leg" => format!("Téléphone du professionnel : {}", text("status").unwrap_or_default()),
+        "transfer-ended" | "transfer-wave-ended" => format!("Fin du transfert{node}"),
+        "transfer-failed" | "transfer-unavailable" => format!("Personne de disponible{node}"),
+        "voicemail" | "message-recorded" | "message-left" => format!("Message vocal laissé{node}"),
+        "callback-requested" => "Rappel demandé".to_owned(),
+        "callback-impossible" => "Rappel impossible (numéro masqué)".to_owned(),
+        "callback-started" => "Rappel lancé depuis le back-office".to_owned(),
+        "callback-staff-accepted" => "Le professionnel a accepté d'appeler la famille".to_owned(),
+        "callback-ended" => format!("Rappel terminé : {}", text("outcome").unwrap_or_default()),
+        "caller-hung-up" | "hangup" => format!("Appel terminé{node}"),
+        "menu-exhausted" => format!("Sans réponse après plusieurs essais{node}"),
+        "status" => format!("Statut de l'appel : {}", text("status").unwrap_or_default()),
+        "sms-read" => "SMS lu par le robot".to_owned(),
+        "note-added" => "Note ajoutée".to_owned(),
+        "follow-up-changed" => {
+            let state = text("state").map(|s| view::state(&s)).unwrap_or("modifié");
+            match text("outcome") {
+                Some(o) => format!("Suivi : {state}, {}", follow_ups::outcome_label(&o)),
+                None => format!("Suivi : {state}"),
+            }
+        }
+        "recording" => "Enregistrement reçu".to_owned(),
+        other => format!("{other}{node}"),
+    };
+    label
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(kind: &str, detail: serde_json::Value) -> TimelineEntry {
+        TimelineEntry {
+            event_id: 1,
+            at: chrono::Utc::now(),
+            kind: kind.into(),
+            node: Some("accueil".into()),
+            detail: detail.to_string(),
+        }
+    }
+
+    #[test]
+    fn timeline_lines_read_in_french() {
+        let none = |_| None;
+        assert_eq!(
+            event_text(
+                &entry(
+                    "transfer-attempt-ended",
+                    serde_json::json!({"outcome": "no-answer", "rang_seconds": 20})
+                ),
+                &none
+            ),
+            "Tentative terminée : pas de réponse, après 20 s de sonnerie"
+        );
+        assert_eq!(
+            event_text(
+                &entry(
+                    "follow-up-changed",
+                    serde_json::json!({"state": "closed", "outcome": "reached"})
+                ),
+                &none
+            ),
+            "Suivi : Clos, Parent joint"
+        );
+        let named = |id| (id == 3).then(|| "Awa".to_owned());
+        assert_eq!(
+            event_text(&entry("transfer-attempt", serde_json::json!({"staff_id": 3})), &named),
+            "Transfert : on fait sonner Awa (accueil)"
+        );
+    }
+}

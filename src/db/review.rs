@@ -1,0 +1,144 @@
+//! Persistence of the back-office's work on contacts: notes, changes to a
+//! follow-up (state, outcome, assignment, due date), and who handled a contact.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use super::StoreResult;
+use crate::contacts::follow_ups::Change;
+
+/// A note on a contact, with its author's name.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Note {
+    pub note_id: i64,
+    pub author: String,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[async_trait]
+pub trait ReviewStore: Send + Sync {
+    /// Adds a note; a line on the timeline says a note was written (not what).
+    async fn add_note(&self, contact_id: i64, user_id: i64, body: &str, at: DateTime<Utc>) -> StoreResult<Note>;
+    /// Oldest first.
+    async fn notes(&self, contact_id: i64) -> StoreResult<Vec<Note>>;
+    /// Applies a change and puts it on the contact's timeline; `NotFound` without the follow-up.
+    async fn change_follow_up(
+        &self,
+        follow_up_id: i64,
+        change: &Change,
+        user_id: i64,
+        at: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    /// Whether a professional took a call of this contact, called the parent
+    /// back, or has its follow-up assigned.
+    async fn staff_handled(&self, staff_id: i64, contact_id: i64) -> StoreResult<bool>;
+}
+
+/// Implements `ReviewStore` for a struct with a `pool` field of a sqlx pool type.
+macro_rules! sql_review_store {
+    ($store:ty) => {
+        #[async_trait::async_trait]
+        impl $crate::db::review::ReviewStore for $store {
+            async fn add_note(
+                &self,
+                contact_id: i64,
+                user_id: i64,
+                body: &str,
+                at: chrono::DateTime<chrono::Utc>,
+            ) -> $crate::db::StoreResult<$crate::db::review::Note> {
+                let mut tx = self.pool.begin().await?;
+                let (note_id,): (i64,) = sqlx::query_as(
+                    "insert into contact_note (contact_id, user_id, body, created_at) values ($1, $2, $3, $4) returning note_id",
+                )
+                .bind(contact_id)
+                .bind(user_id)
+                .bind(body)
+                .bind(at)
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query("insert into contact_event (contact_id, at, kind, node, detail) values ($1, $2, 'note-added', null, $3)")
+                    .bind(contact_id)
+                    .bind(at)
+                    .bind(serde_json::json!({ "note": note_id, "user": user_id }).to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                let note: $crate::db::review::Note = sqlx::query_as(
+                    "select n.note_id, u.display_name as author, n.body, n.created_at from contact_note n \
+                     join app_user u on u.user_id = n.user_id where n.note_id = $1",
+                )
+                .bind(note_id)
+                .fetch_one(&self.pool)
+                .await?;
+                Ok(note)
+            }
+
+            async fn notes(&self, contact_id: i64) -> $crate::db::StoreResult<Vec<$crate::db::review::Note>> {
+                Ok(sqlx::query_as(
+                    "select n.note_id, u.display_name as author, n.body, n.created_at from contact_note n \
+                     join app_user u on u.user_id = n.user_id where n.contact_id = $1 order by n.note_id",
+                )
+                .bind(contact_id)
+                .fetch_all(&self.pool)
+                .await?)
+            }
+
+            async fn change_follow_up(
+                &self,
+                follow_up_id: i64,
+                change: &$crate::contacts::follow_ups::Change,
+                user_id: i64,
+                at: chrono::DateTime<chrono::Utc>,
+            ) -> $crate::db::StoreResult<()> {
+                let mut tx = self.pool.begin().await?;
+                let contact: Option<(i64,)> = sqlx::query_as(
+                    "update follow_up set state = $1, outcome = $2, assigned_staff_id = $3, due_at = $4, updated_at = $5 \
+                     where follow_up_id = $6 returning contact_id",
+                )
+                .bind(&change.state)
+                .bind(&change.outcome)
+                .bind(change.assigned_staff_id)
+                .bind(change.due_at)
+                .bind(at)
+                .bind(follow_up_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some((contact_id,)) = contact else {
+                    return Err($crate::db::StoreError::NotFound);
+                };
+                let detail = serde_json::json!({
+                    "follow_up": follow_up_id,
+                    "state": change.state,
+                    "outcome": change.outcome,
+                    "assigned_staff_id": change.assigned_staff_id,
+                    "due_at": change.due_at,
+                    "user": user_id,
+                });
+                sqlx::query("insert into contact_event (contact_id, at, kind, node, detail) values ($1, $2, 'follow-up-changed', null, $3)")
+                    .bind(contact_id)
+                    .bind(at)
+                    .bind(detail.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn staff_handled(&self, staff_id: i64, contact_id: i64) -> $crate::db::StoreResult<bool> {
+                let (n,): (i64,) = sqlx::query_as(
+                    "select (select count(*) from transfer_attempt where contact_id = $1 and staff_id = $2 and outcome = 'accepted') \
+                     + (select count(*) from callback_call k join follow_up f on f.follow_up_id = k.follow_up_id \
+                        where f.contact_id = $1 and k.staff_id = $2) \
+                     + (select count(*) from follow_up where contact_id = $1 and assigned_staff_id = $2)",
+                )
+                .bind(contact_id)
+                .bind(staff_id)
+                .fetch_one(&self.pool)
+                .await?;
+                Ok(n > 0)
+            }
+        }
+    };
+}
+pub(crate) use sql_review_store;
