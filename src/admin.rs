@@ -785,7 +785,7 @@ async fn user_by_login(ctx: &Ctx, login: &str) -> Result<crate::db::users::User,
 }
 
 async fn user(ctx: &Ctx, command: UserCommand) -> Outcome {
-    use crate::backoffice::access::{hash_password_blocking, Role};
+    use crate::backoffice::access::hash_password_blocking;
     let store = ctx.store();
     match command {
         UserCommand::Add {
@@ -794,43 +794,16 @@ async fn user(ctx: &Ctx, command: UserCommand) -> Outcome {
             role,
             staff_id,
         } => {
-            let mut problems = Vec::new();
-            let login = crate::backoffice::access::check_login(&login).unwrap_or_else(|why| {
-                problems.push(FieldError {
-                    field: "login".into(),
-                    message: why,
-                });
-                String::new()
-            });
-            if name.trim().is_empty() {
-                problems.push(FieldError {
-                    field: "name".into(),
-                    message: "indiquez le nom affiché".into(),
-                });
-            }
-            let role = role.parse::<Role>().map_err(|e| {
-                problems.push(FieldError {
-                    field: "role".into(),
-                    message: e,
-                })
-            });
-            if let Some(id) = staff_id {
-                if store.staff_member(id).await?.is_none() {
-                    problems.push(FieldError {
-                        field: "staff-id".into(),
-                        message: format!("aucune personne n° {id} dans l'annuaire (voir `numerovert staff list`)"),
-                    });
-                }
-            }
-            let (Ok(role), true) = (role, problems.is_empty()) else {
-                return Err(Failure::Invalid(problems));
-            };
+            let staff_ids: Vec<i64> = store.list_staff().await?.iter().map(|s| s.id).collect();
+            let staff = staff_id.map(|id| id.to_string()).unwrap_or_default();
+            let account = crate::backoffice::access::check_account(&login, &name, &role, &staff, &staff_ids)
+                .map_err(Failure::Invalid)?;
             let password = read_new_password()?;
             let new = crate::db::users::NewUser {
-                login,
-                display_name: name.trim().to_owned(),
-                role,
-                staff_id,
+                login: account.login,
+                display_name: account.display_name,
+                role: account.role,
+                staff_id: account.staff_id,
                 password_hash: hash_password_blocking(password).await,
             };
             let created = store.add_user(&new, ctx.now).await?;

@@ -506,11 +506,16 @@ pub const DEMO_PASSWORD: &str = "demo-mille-jours";
 
 /// Creates the demo's accounts that are missing (Inès is the demo team's midwife).
 async fn demo_users(store: &dyn db::Store, now: chrono::DateTime<chrono::Utc>) -> Result<(), String> {
-    let hash = crate::backoffice::access::hash_password_blocking(DEMO_PASSWORD.to_owned()).await;
     let staff = store.list_staff().await.map_err(|e| e.to_string())?;
+    // Hashed only when an account is missing: Argon2 is slow on purpose, and
+    // every later demo start finds the accounts there.
+    let mut hash = None;
     for (login, name, role) in DEMO_USERS {
         if store.user_for_login(login).await.map_err(|e| e.to_string())?.is_some() {
             continue;
+        }
+        if hash.is_none() {
+            hash = Some(crate::backoffice::access::hash_password_blocking(DEMO_PASSWORD.to_owned()).await);
         }
         let staff_id = staff.iter().find(|s| s.name == name).map(|s| s.id);
         let user = db::users::NewUser {
@@ -518,7 +523,7 @@ async fn demo_users(store: &dyn db::Store, now: chrono::DateTime<chrono::Utc>) -
             display_name: name.to_owned(),
             role,
             staff_id,
-            password_hash: hash.clone(),
+            password_hash: hash.clone().unwrap_or_default(),
         };
         store.add_user(&user, now).await.map_err(|e| e.to_string())?;
     }

@@ -41,9 +41,10 @@ fn manifest(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
-fn run_on(db: &Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_numerovert"))
-        .args(args)
+/// `numerovert ARGS` as an operator runs it on `db`.
+fn command(db: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_numerovert"));
+    c.args(args)
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("TWILIO_AUTH_TOKEN", "test-token")
@@ -52,14 +53,20 @@ fn run_on(db: &Path, args: &[&str]) -> (bool, String, String) {
         .env("NUMEROVERT_DATABASE_URL", format!("sqlite://{}", db.display()))
         .env("NUMEROVERT_PUBLIC_URL", "https://helpline.example.org")
         .env("NUMEROVERT_CLOCK", "2026-11-24T10:00:00+01:00")
-        .env("NUMEROVERT_LOG", "warn")
-        .output()
-        .expect("the binary runs");
+        .env("NUMEROVERT_LOG", "warn");
+    c
+}
+
+fn outcome(out: std::process::Output) -> (bool, String, String) {
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+fn run_on(db: &Path, args: &[&str]) -> (bool, String, String) {
+    outcome(command(db, args).output().expect("the binary runs"))
 }
 
 #[test]
@@ -516,29 +523,14 @@ fn role_links_and_list() {
 fn run_with_input(db: &Db, args: &[&str], input: &str) -> (bool, String, String) {
     use std::io::Write;
     use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_numerovert"))
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("NUMEROVERT_CONFIG", manifest("src/demo.toml"))
-        .env("NUMEROVERT_SCRIPTS_DIR", manifest("ivr-scripts"))
-        .env("TWILIO_AUTH_TOKEN", "test-token")
-        .env("NUMEROVERT_DATABASE_URL", format!("sqlite://{}", db.path.display()))
-        .env("NUMEROVERT_PUBLIC_URL", "https://helpline.example.org")
-        .env("NUMEROVERT_CLOCK", "2026-11-24T10:00:00+01:00")
-        .env("NUMEROVERT_LOG", "warn")
+    let mut child = command(&db.path, args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    outcome(child.wait_with_output().unwrap())
 }
 
 #[test]

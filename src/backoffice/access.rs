@@ -31,7 +31,7 @@ use super::PageError;
 use crate::db::users::{NewAccess, NewSession, Session, User};
 use crate::db::{Store, StoreResult};
 use crate::http::AppState;
-use crate::routing::directory::{hash_secret, new_secret};
+use crate::routing::directory::{hash_secret, new_secret, FieldError};
 
 /// The session cookie.
 pub const SESSION_COOKIE: &str = "nv_session";
@@ -118,6 +118,65 @@ pub fn check_login(raw: &str) -> Result<String, String> {
     Ok(login)
 }
 
+/// An account's fields, checked (the password is checked apart: the command
+/// line asks for it only once the rest is right).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub login: String,
+    pub display_name: String,
+    pub role: Role,
+    pub staff_id: Option<i64>,
+}
+
+/// Checks a new account as typed in the back-office or on the command line;
+/// every problem at once, in French, by field. `staff` is a staff id or empty.
+pub fn check_account(
+    login: &str,
+    name: &str,
+    role: &str,
+    staff: &str,
+    staff_ids: &[i64],
+) -> Result<Account, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut problem = |field: &str, message: String| {
+        errors.push(FieldError {
+            field: field.into(),
+            message,
+        })
+    };
+    let login = check_login(login).unwrap_or_else(|why| {
+        problem("login", why);
+        String::new()
+    });
+    let display_name = name.trim().to_owned();
+    if display_name.is_empty() {
+        problem("display_name", "indiquez le nom affiché".into());
+    }
+    let role = role.parse::<Role>().ok();
+    if role.is_none() {
+        problem("role", "choisissez un rôle : staff, supervisor ou admin".into());
+    }
+    let staff_id = match staff.trim() {
+        "" => None,
+        text => match text.parse::<i64>() {
+            Ok(id) if staff_ids.contains(&id) => Some(id),
+            _ => {
+                problem("staff_id", "choisissez une personne de l'annuaire".into());
+                None
+            }
+        },
+    };
+    match (errors.is_empty(), role) {
+        (true, Some(role)) => Ok(Account {
+            login,
+            display_name,
+            role,
+            staff_id,
+        }),
+        _ => Err(errors),
+    }
+}
+
 /// Why a password is refused, in French for whoever typed it.
 pub fn password_problem(password: &str) -> Option<String> {
     let chars = password.chars().count();
@@ -177,6 +236,8 @@ pub enum LoginRefusal {
     Invalid,
     /// Too many failures: try again later.
     Throttled { minutes: i64 },
+    /// The database did not answer: nothing can be checked (not the user's mistake).
+    Unavailable,
 }
 
 /// Checks a login and password, counting failures; on success opens a session
@@ -242,7 +303,7 @@ pub async fn log_in(
 
 fn refuse_on_store_error(e: &crate::db::StoreError) -> LoginRefusal {
     tracing::error!(error = %e, "login: database error");
-    LoginRefusal::Invalid
+    LoginRefusal::Unavailable
 }
 
 /// Closes the session of `viewer`.

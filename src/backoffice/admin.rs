@@ -121,43 +121,16 @@ async fn users_page(
     render(&page)
 }
 
-/// Checks a new user's fields; every problem at once, in French.
-fn validate(form: &UserForm, staff_ids: &[i64]) -> Result<(String, String, Role, Option<i64>), Vec<FieldError>> {
-    let mut errors = Vec::new();
-    let mut problem = |field: &str, message: String| {
-        errors.push(FieldError {
-            field: field.into(),
-            message,
-        })
-    };
-    let login = access::check_login(&form.login).unwrap_or_else(|why| {
-        problem("login", why);
-        String::new()
+/// Checks a new account and its password; every problem at once.
+fn validate(form: &UserForm, staff_ids: &[i64]) -> Result<access::Account, Vec<FieldError>> {
+    let account = access::check_account(&form.login, &form.display_name, &form.role, &form.staff_id, staff_ids);
+    let password = access::password_problem(&form.password).map(|message| FieldError {
+        field: "password".into(),
+        message,
     });
-    let name = form.display_name.trim().to_owned();
-    if name.is_empty() {
-        problem("display_name", "indiquez le nom affiché".into());
-    }
-    let role = form.role.parse::<Role>().ok();
-    if role.is_none() {
-        problem("role", "choisissez un rôle".into());
-    }
-    let staff_id = match form.staff_id.trim() {
-        "" => None,
-        text => match text.parse::<i64>() {
-            Ok(id) if staff_ids.contains(&id) => Some(id),
-            _ => {
-                problem("staff_id", "choisissez une personne de l'annuaire".into());
-                None
-            }
-        },
-    };
-    if let Some(why) = access::password_problem(&form.password) {
-        problem("password", why);
-    }
-    match (errors.is_empty(), role) {
-        (true, Some(role)) => Ok((login, name, role, staff_id)),
-        _ => Err(errors),
+    match (account, password) {
+        (Ok(account), None) => Ok(account),
+        (account, password) => Err(account.err().unwrap_or_default().into_iter().chain(password).collect()),
     }
 }
 
@@ -169,17 +142,16 @@ pub(super) async fn add_user(
     viewer.require(Role::Admin)?;
     let store = state.store();
     let staff_ids: Vec<i64> = store.list_staff().await?.iter().map(|s| s.id).collect();
-    let (login, display_name, role, staff_id) = match validate(&form, &staff_ids) {
-        Ok(v) => v,
+    let account = match validate(&form, &staff_ids) {
+        Ok(a) => a,
         Err(errors) => return invalid(&state, &viewer, form, errors).await,
     };
-    let password_hash = access::hash_password_blocking(form.password.clone()).await;
     let new = NewUser {
-        login,
-        display_name,
-        role,
-        staff_id,
-        password_hash,
+        login: account.login,
+        display_name: account.display_name,
+        role: account.role,
+        staff_id: account.staff_id,
+        password_hash: access::hash_password_blocking(form.password.clone()).await,
     };
     match store.add_user(&new, state.now()).await {
         Ok(user) => {

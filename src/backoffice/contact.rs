@@ -261,17 +261,7 @@ pub(super) async fn page(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let (contact, follow_up) = load(&state, &viewer, id).await?;
-    access::log(
-        state.store().as_ref(),
-        &viewer.user,
-        state.now(),
-        "view-contact",
-        Some(format!("contact:{id}")),
-        None,
-    )
-    .await;
-    page_of(&state, &viewer, contact, follow_up, Redisplay::default()).await
+    show(&state, &viewer, id, "view-contact", Redisplay::default()).await
 }
 
 /// Shows the full number, once, and writes it to the access log.
@@ -280,21 +270,32 @@ pub(super) async fn reveal(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let (contact, follow_up) = load(&state, &viewer, id).await?;
-    access::log(
-        state.store().as_ref(),
-        &viewer.user,
-        state.now(),
-        "reveal-number",
-        Some(format!("contact:{id}")),
-        None,
-    )
-    .await;
     let again = Redisplay {
         revealed: true,
         ..Redisplay::default()
     };
-    page_of(&state, &viewer, contact, follow_up, again).await
+    show(&state, &viewer, id, "reveal-number", again).await
+}
+
+/// Opens the contact, writes `action` to the access log, renders the page.
+async fn show(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    action: &str,
+    again: Redisplay,
+) -> Result<Response, PageError> {
+    let (contact, follow_up) = load(state, viewer, id).await?;
+    access::log(
+        state.store().as_ref(),
+        &viewer.user,
+        state.now(),
+        action,
+        Some(format!("contact:{id}")),
+        None,
+    )
+    .await;
+    page_of(state, viewer, contact, follow_up, again).await
 }
 
 pub(super) async fn change_follow_up(
@@ -412,7 +413,7 @@ fn event_text(e: &TimelineEntry, staff_name: &dyn Fn(i64) -> Option<String>) -> 
     let text = |k: &str| detail.get(k).and_then(|v| v.as_str()).map(str::to_owned);
     let int = |k: &str| detail.get(k).and_then(serde_json::Value::as_i64);
     let node = e.node.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
-    let label = match e.kind.as_str() {
+    match e.kind.as_str() {
         "call-start" => "Appel reçu".to_owned(),
         "menu" => format!("Menu proposé{node}"),
         "choice" | "key" => match text("key").or_else(|| text("digits")) {
@@ -475,8 +476,7 @@ fn event_text(e: &TimelineEntry, staff_name: &dyn Fn(i64) -> Option<String>) -> 
         }
         "recording" => "Enregistrement reçu".to_owned(),
         other => format!("{other}{node}"),
-    };
-    label
+    }
 }
 
 #[cfg(test)]

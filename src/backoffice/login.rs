@@ -113,6 +113,10 @@ pub(super) async fn submit(
             StatusCode::UNAUTHORIZED,
             "Identifiant ou mot de passe incorrect.".into(),
         ),
+        Err(LoginRefusal::Unavailable) => again(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Le service est momentanément indisponible : réessayez dans un instant. Si cela dure, prévenez l'administrateur·rice.".into(),
+        ),
         Err(LoginRefusal::Throttled { minutes }) => again(
             StatusCode::TOO_MANY_REQUESTS,
             format!(

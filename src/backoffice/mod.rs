@@ -30,8 +30,6 @@ mod login;
 mod today;
 pub mod view;
 
-use access::{Role, Viewer};
-
 /// The back-office routes, with their sessions, CSRF check and headers.
 pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
@@ -190,9 +188,4 @@ impl IntoResponse for PageError {
 /// Renders a page template.
 pub fn render(page: &impl Template) -> Result<Response, PageError> {
     Ok(Html(page.render()?).into_response())
-}
-
-/// Pages of `needed` and above; for the navigation.
-pub fn may(viewer: &Viewer, needed: Role) -> bool {
-    viewer.user.role.allows(needed)
 }

@@ -249,18 +249,13 @@ pub(super) fn need_label(kb: Option<&crate::sms::kb::KnowledgeBase>, need: Optio
     let Some(need) = need else {
         return "—".to_owned();
     };
-    let safety = view::safety(need);
-    if safety != "Urgence" {
-        return safety.to_owned();
+    if let Some(category) = crate::sms::safety::SafetyCategory::parse(need) {
+        return view::capitalized(category.label());
     }
     if let Some(topic) = kb.and_then(|kb| kb.topic(need)) {
         return topic.title.clone();
     }
-    let mut text = need.replace('-', " ");
-    if let Some(first) = text.get(..1) {
-        text = first.to_uppercase() + &text[1..];
-    }
-    text
+    view::capitalized(&need.replace('-', " "))
 }
 
 #[cfg(test)]

@@ -124,7 +124,12 @@ pub fn role_name(label: &str) -> String {
         .iter()
         .find_map(|a| label.strip_prefix(a))
         .unwrap_or(label);
-    let mut chars = bare.chars();
+    capitalized(bare)
+}
+
+/// The text with its first letter in capitals.
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
@@ -201,18 +206,6 @@ pub fn state(s: &str) -> &'static str {
         "waiting" => "En attente",
         "closed" => "Clos",
         _ => "Autre",
-    }
-}
-
-/// A safety category in French.
-pub fn safety(category: &str) -> &'static str {
-    match category {
-        "urgence-medicale" => "Urgence médicale",
-        "idees-suicidaires" => "Idées suicidaires",
-        "danger-bebe" => "Bébé en danger (parent à bout)",
-        "violences-danger" => "Violences en cours",
-        "enfant-en-danger" => "Enfant en danger",
-        _ => "Urgence",
     }
 }
 

@@ -197,13 +197,7 @@ pub fn alert_recipients(settings: &Settings, roster: &Roster, at: DateTime<Utc>)
 
 /// The alert a professional reads: what kind of urgency and where to look, never the parent's words.
 pub fn alert_text(settings: &Settings, category: SafetyCategory, contact_id: i64) -> String {
-    let what = match category {
-        SafetyCategory::UrgenceMedicale => "urgence médicale",
-        SafetyCategory::IdeesSuicidaires => "idées suicidaires",
-        SafetyCategory::DangerBebe => "bébé en danger (parent à bout)",
-        SafetyCategory::ViolencesDanger => "violences en cours",
-        SafetyCategory::EnfantEnDanger => "enfant en danger",
-    };
+    let what = category.label();
     let base = crate::routing::service::base_url(settings);
     encoding::tidy(&format!(
         "{} : SMS urgent d'un parent ({what}). Les numéros d'urgence lui ont été donnés. Voir {base}/contacts/{contact_id} et rappeler au plus vite.",

@@ -128,24 +128,66 @@ pub trait UserStore: Send + Sync {
     async fn access_log(&self, before: Option<i64>, limit: i64) -> StoreResult<Vec<AccessEntry>>;
 }
 
-pub(crate) type UserRow = (i64, String, String, String, Option<i64>, bool, Option<DateTime<Utc>>);
+/// A user's row; its role is checked on the way out.
+#[derive(sqlx::FromRow)]
+pub(crate) struct UserRow {
+    user_id: i64,
+    login: String,
+    display_name: String,
+    role: String,
+    staff_id: Option<i64>,
+    active: bool,
+    last_login_at: Option<DateTime<Utc>>,
+}
+
+/// A user's row with the password hash, for the login.
+#[derive(sqlx::FromRow)]
+pub(crate) struct LoginRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    password_hash: String,
+}
+
+/// A session's row with its user's.
+#[derive(sqlx::FromRow)]
+pub(crate) struct SessionRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    csrf_token: String,
+    created_at: DateTime<Utc>,
+    last_seen_at: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+}
+
+pub(crate) fn login_from_row(row: LoginRow) -> StoreResult<(User, String)> {
+    Ok((user_from_row(row.user)?, row.password_hash))
+}
+
+pub(crate) fn session_from_row(row: SessionRow) -> StoreResult<Session> {
+    Ok(Session {
+        user: user_from_row(row.user)?,
+        csrf_token: row.csrf_token,
+        created_at: row.created_at,
+        last_seen_at: row.last_seen_at,
+        expires_at: row.expires_at,
+    })
+}
 
 pub(crate) const USER_COLUMNS: &str = "user_id, login, display_name, role, staff_id, active, last_login_at";
 
-pub(crate) fn user_from_row(
-    (id, login, display_name, role, staff_id, active, last_login_at): UserRow,
-) -> StoreResult<User> {
-    let role = role
+pub(crate) fn user_from_row(row: UserRow) -> StoreResult<User> {
+    let role = row
+        .role
         .parse::<Role>()
-        .map_err(|_| StoreError::Corrupt(format!("user {id}: role {role}")))?;
+        .map_err(|_| StoreError::Corrupt(format!("user {}: role {}", row.user_id, row.role)))?;
     Ok(User {
-        id,
-        login,
-        display_name,
+        id: row.user_id,
+        login: row.login,
+        display_name: row.display_name,
         role,
-        staff_id,
-        active,
-        last_login_at,
+        staff_id: row.staff_id,
+        active: row.active,
+        last_login_at: row.last_login_at,
     })
 }
 
@@ -192,12 +234,14 @@ macro_rules! sql_user_store {
             }
 
             async fn user_for_login(&self, login: &str) -> $crate::db::StoreResult<Option<($crate::db::users::User, String)>> {
-                let row: Option<(i64, String)> = sqlx::query_as("select user_id, password_hash from app_user where login = $1")
-                    .bind(login)
-                    .fetch_optional(&self.pool)
-                    .await?;
-                let Some((id, hash)) = row else { return Ok(None) };
-                Ok(self.user(id).await?.map(|u| (u, hash)))
+                let row: Option<$crate::db::users::LoginRow> = sqlx::query_as(&format!(
+                    "select {}, password_hash from app_user where login = $1",
+                    $crate::db::users::USER_COLUMNS
+                ))
+                .bind(login)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.map($crate::db::users::login_from_row).transpose()
             }
 
             async fn list_users(&self) -> $crate::db::StoreResult<Vec<$crate::db::users::User>> {
@@ -267,19 +311,18 @@ macro_rules! sql_user_store {
             }
 
             async fn session(&self, session_hash: &str) -> $crate::db::StoreResult<Option<$crate::db::users::Session>> {
-                let row: Option<(i64, String, chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>)> =
-                    sqlx::query_as(
-                        "select s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at \
-                         from user_session s join app_user u on u.user_id = s.user_id \
-                         where s.session_hash = $1 and u.active = $2",
-                    )
-                    .bind(session_hash)
-                    .bind(true)
-                    .fetch_optional(&self.pool)
-                    .await?;
-                let Some((user_id, csrf_token, created_at, last_seen_at, expires_at)) = row else { return Ok(None) };
-                let Some(user) = self.user(user_id).await? else { return Ok(None) };
-                Ok(Some($crate::db::users::Session { user, csrf_token, created_at, last_seen_at, expires_at }))
+                // One query on every back-office request: the session and its user together.
+                let row: Option<$crate::db::users::SessionRow> = sqlx::query_as(
+                    "select u.user_id, u.login, u.display_name, u.role, u.staff_id, u.active, u.last_login_at, \
+                     s.csrf_token, s.created_at, s.last_seen_at, s.expires_at \
+                     from user_session s join app_user u on u.user_id = s.user_id \
+                     where s.session_hash = $1 and u.active = $2",
+                )
+                .bind(session_hash)
+                .bind(true)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.map($crate::db::users::session_from_row).transpose()
             }
 
             async fn touch_session(&self, session_hash: &str, at: chrono::DateTime<chrono::Utc>) -> $crate::db::StoreResult<()> {

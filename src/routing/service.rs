@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::calendar;
 use super::directory::{self, FieldError, OverrideDraft, RotationDraft, RuleDraft, StaffDraft};
 use super::holidays::holiday_name;
-use super::schedule::{Override, OverrideKind, Roster, Rotation, Rule, StaffId, StaffMember, Trace};
+use super::schedule::{Calendar, Override, OverrideKind, Roster, Rotation, Rule, StaffId, StaffMember, Trace};
 use crate::config::Settings;
 use crate::db::roster::ApiToken;
 use crate::db::{Store, StoreError};
@@ -409,17 +409,9 @@ pub async fn who(store: &dyn Store, settings: &Settings, role: &str, at: DateTim
             detail: step.clone(),
         })
         .collect();
-    let named = |ids: &[StaffId]| -> Vec<PersonRef> { ids.iter().map(|&id| person(&roster.staff, id)).collect() };
-    let people = named(&duty.people);
+    let people: Vec<PersonRef> = duty.people.iter().map(|&id| person(&roster.staff, id)).collect();
     let backups = if people.is_empty() {
-        backups(settings, role)
-            .iter()
-            .map(|backup| BackupDuty {
-                role: backup.clone(),
-                label: settings.role_label(backup),
-                people: named(&roster.on_duty(backup, &cal, at).people),
-            })
-            .collect()
+        backup_duties(settings, &roster, &cal, role, at)
     } else {
         Vec::new()
     };
@@ -540,27 +532,12 @@ pub async fn duty_board(
 ) -> ServiceResult<Vec<RoleDuty>> {
     let roster = roster_at(store, at).await?;
     let cal = settings.calendar();
-    let named = |role: &str| -> Vec<PersonRef> {
-        roster
-            .on_duty(role, &cal, at)
-            .people
-            .iter()
-            .map(|&id| person(&roster.staff, id))
-            .collect()
-    };
     Ok(roles
         .iter()
         .map(|role| {
-            let people = named(role);
+            let people = people_on_duty(&roster, &cal, role, at);
             let backups = if people.is_empty() {
-                backups(settings, role)
-                    .iter()
-                    .map(|b| BackupDuty {
-                        role: b.clone(),
-                        label: settings.role_label(b),
-                        people: named(b),
-                    })
-                    .collect()
+                backup_duties(settings, &roster, &cal, role, at)
             } else {
                 Vec::new()
             };
@@ -572,6 +549,34 @@ pub async fn duty_board(
             }
         })
         .collect())
+}
+
+/// The people on duty for `role` at `at`, named, in ringing order.
+fn people_on_duty(roster: &Roster, cal: &Calendar, role: &str, at: DateTime<Utc>) -> Vec<PersonRef> {
+    roster
+        .on_duty(role, cal, at)
+        .people
+        .iter()
+        .map(|&id| person(&roster.staff, id))
+        .collect()
+}
+
+/// The configured backup roles of `role`, in order, with their people at `at`.
+fn backup_duties(
+    settings: &Settings,
+    roster: &Roster,
+    cal: &Calendar,
+    role: &str,
+    at: DateTime<Utc>,
+) -> Vec<BackupDuty> {
+    backups(settings, role)
+        .iter()
+        .map(|b| BackupDuty {
+            role: b.clone(),
+            label: settings.role_label(b),
+            people: people_on_duty(roster, cal, b, at),
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------

@@ -100,13 +100,22 @@ fn hidden(html: &str, name: &str) -> String {
 }
 
 async fn add_user(app: &TestApp, login: &str, role: Role) -> i64 {
+    add_account(app, login, role, None).await
+}
+
+/// A user linked to a staff member of the directory.
+async fn add_staff_user(app: &TestApp, login: &str, staff_id: i64) {
+    add_account(app, login, Role::Staff, Some(staff_id)).await;
+}
+
+async fn add_account(app: &TestApp, login: &str, role: Role, staff_id: Option<i64>) -> i64 {
     app.store
         .add_user(
             &NewUser {
                 login: login.into(),
                 display_name: format!("Personne {login}"),
                 role,
-                staff_id: None,
+                staff_id,
                 password_hash: hash_password(PASSWORD),
             },
             Utc::now(),
@@ -229,6 +238,73 @@ async fn repeated_failures_lock_the_login_for_a_while_even_with_the_right_passwo
         clock.advance(Duration::minutes(16));
         let resp = browser.log_in("claire", PASSWORD, "/").await;
         assert_eq!(resp.status, StatusCode::SEE_OTHER, "the lock ends: {}", resp.text);
+    }
+}
+
+#[tokio::test]
+async fn one_address_guessing_many_logins_is_locked_out_too() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = fresh_database(&backend, dir.path()).await;
+        let mut settings = settings(&url, &[]);
+        // Behind the reverse proxy, which appends the client's address.
+        settings.backoffice.trust_forwarded_for = true;
+        let store = numerovert::db::connect(&settings.database_url).await.unwrap();
+        let app = TestApp::with_store(settings, store, open_hours(), dir);
+        add_user(&app, "claire", Role::Staff).await;
+        let log_in_from = |address: &'static str, login: String, password: &'static str| {
+            let app = &app;
+            async move {
+                let mut browser = Browser::new(app);
+                let page = browser.get("/login").await;
+                let csrf = hidden(&page.text, "csrf");
+                let body = form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs([
+                        ("login", login.as_str()),
+                        ("password", password),
+                        ("csrf", &csrf),
+                        ("next", "/"),
+                    ])
+                    .finish();
+                browser
+                    .send(
+                        Request::post("/login")
+                            .header("content-type", "application/x-www-form-urlencoded")
+                            // The first entry is whatever the client claimed; the last is the proxy's.
+                            .header("x-forwarded-for", format!("10.9.9.9, {address}")),
+                        Body::from(body),
+                    )
+                    .await
+                    .status
+            }
+        };
+        for i in 0..20 {
+            let status = log_in_from("203.0.113.7", format!("inconnu{i}"), "devine devine devine").await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED);
+        }
+        assert_eq!(
+            log_in_from("203.0.113.7", "claire".into(), PASSWORD).await,
+            StatusCode::TOO_MANY_REQUESTS,
+            "{backend:?}"
+        );
+        assert_eq!(
+            log_in_from("198.51.100.4", "claire".into(), PASSWORD).await,
+            StatusCode::SEE_OTHER,
+            "another address is not locked"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_database_failure_at_login_says_so_and_not_that_the_password_is_wrong() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend, open_hours()).await;
+        add_user(&app, "claire", Role::Staff).await;
+        rename_table(&backend, &app.database_url, "login_attempt").await;
+        let resp = Browser::new(&app).log_in("claire", PASSWORD, "/").await;
+        assert_eq!(resp.status, StatusCode::SERVICE_UNAVAILABLE, "{backend:?}");
+        assert!(resp.text.contains("momentanément indisponible"), "{}", resp.text);
+        assert!(!resp.text.contains("incorrect"));
     }
 }
 
@@ -490,23 +566,6 @@ async fn admins_create_accounts_and_every_change_and_login_is_in_the_access_log(
         );
         assert_eq!(log.text.matches("<td>Connexion</td>").count(), 2, "{}", log.text);
     }
-}
-
-/// A user linked to a staff member of the directory.
-async fn add_staff_user(app: &TestApp, login: &str, staff_id: i64) {
-    app.store
-        .add_user(
-            &NewUser {
-                login: login.into(),
-                display_name: format!("Personne {login}"),
-                role: Role::Staff,
-                staff_id: Some(staff_id),
-                password_hash: hash_password(PASSWORD),
-            },
-            Utc::now(),
-        )
-        .await
-        .unwrap();
 }
 
 /// An urgent SMS from PARENT; returns its contact id.

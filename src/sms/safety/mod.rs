@@ -63,6 +63,17 @@ impl SafetyCategory {
         }
     }
 
+    /// The category as professionals read it (alerts, the back-office), in French.
+    pub fn label(self) -> &'static str {
+        match self {
+            SafetyCategory::UrgenceMedicale => "urgence médicale",
+            SafetyCategory::IdeesSuicidaires => "idées suicidaires",
+            SafetyCategory::DangerBebe => "bébé en danger (parent à bout)",
+            SafetyCategory::ViolencesDanger => "violences en cours",
+            SafetyCategory::EnfantEnDanger => "enfant en danger",
+        }
+    }
+
     /// The category of an id (surrounding blanks and case ignored).
     pub fn parse(id: &str) -> Option<SafetyCategory> {
         let id = id.trim();
