@@ -26,7 +26,10 @@ use crate::http::AppState;
 pub mod access;
 mod admin;
 mod contact;
+mod contacts;
+mod follow_ups;
 mod login;
+mod rota;
 mod today;
 pub mod view;
 
@@ -36,7 +39,15 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/", get(today::page))
         .route("/login", get(login::form).post(login::submit))
         .route("/logout", axum::routing::post(login::logout))
+        .route("/contacts", get(contacts::page))
         .route("/contacts/{id}", get(contact::page))
+        .route("/follow-ups", get(follow_ups::page))
+        .route("/rota", get(rota::page))
+        .route("/rota/overrides", axum::routing::post(rota::add_override))
+        .route(
+            "/rota/overrides/{id}/delete",
+            axum::routing::post(rota::delete_override),
+        )
         .route("/contacts/{id}/reveal", axum::routing::post(contact::reveal))
         .route(
             "/contacts/{id}/follow-up",

@@ -8,6 +8,7 @@ use axum::response::Response;
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 
 use super::access::{Role, Viewer};
+use super::follow_ups::{self, FollowUpRow};
 use super::{render, view, PageError};
 use crate::contacts::callbacks::mask_number;
 use crate::db::callbacks::FollowUpEntry;
@@ -47,18 +48,6 @@ struct Counts {
     urgent: usize,
 }
 
-struct FollowUpRow {
-    contact_id: i64,
-    reason: &'static str,
-    need: String,
-    number: String,
-    due: String,
-    overdue: bool,
-    age: String,
-    state: &'static str,
-    attempts: i64,
-}
-
 struct DutyRow {
     label: String,
     people: String,
@@ -92,24 +81,9 @@ pub(super) async fn page(State(state): State<AppState>, viewer: Viewer) -> Resul
     let need = |need: Option<&str>| need_label(kb.as_deref(), need);
 
     let queue = store.follow_up_queue(FOLLOW_UPS_SHOWN).await?;
-    let row = |e: &FollowUpEntry| {
-        let f = &e.follow_up;
-        let (due, overdue) = view::due(f.due_at, now);
-        FollowUpRow {
-            contact_id: f.contact_id,
-            reason: view::reason(&f.reason),
-            need: need(f.need.as_deref()),
-            number: e
-                .parent_number
-                .as_deref()
-                .map_or_else(|| "numéro masqué".to_owned(), mask_number),
-            due,
-            overdue,
-            age: format!("il y a {}", view::span(now - f.created_at)),
-            state: view::state(&f.state),
-            attempts: f.attempts,
-        }
-    };
+    let staff = store.list_staff().await?;
+    let staff_name = |id: i64| staff.iter().find(|s| s.id == id).map(|s| s.name.clone());
+    let row = |e: &FollowUpEntry| follow_ups::row(e, now, kb.as_deref(), &staff_name);
     let (urgent, callbacks): (Vec<_>, Vec<_>) = queue.iter().partition(|e| e.follow_up.urgent);
 
     let roles = service::offered_roles(&state.scripts());

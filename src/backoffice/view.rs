@@ -29,8 +29,11 @@ pub struct NavItem {
 }
 
 /// The pages of the navigation and the role each needs.
-const NAV: [(&str, &str, Role); 3] = [
+const NAV: [(&str, &str, Role); 6] = [
     ("/", "Aujourd'hui", Role::Staff),
+    ("/follow-ups", "Suivis", Role::Staff),
+    ("/contacts", "Contacts", Role::Staff),
+    ("/rota", "Planning", Role::Staff),
     ("/admin/users", "Utilisateurs", Role::Admin),
     ("/admin/access-log", "Journal des accès", Role::Admin),
 ];

@@ -15,3 +15,4 @@ pub mod callbacks;
 pub mod calls;
 pub mod follow_ups;
 pub mod messages;
+pub mod search;

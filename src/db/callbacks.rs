@@ -158,6 +158,8 @@ pub trait CallbackStore: Send + Sync {
     async fn follow_up(&self, follow_up_id: i64) -> StoreResult<Option<FollowUp>>;
     /// Open follow-ups with the parent's number, the most overdue first.
     async fn follow_up_queue(&self, limit: i64) -> StoreResult<Vec<FollowUpEntry>>;
+    /// The open follow-ups assigned to one professional, in the queue's order.
+    async fn assigned_follow_ups(&self, staff_id: StaffId, limit: i64) -> StoreResult<Vec<FollowUpEntry>>;
     async fn follow_up_entry(&self, follow_up_id: i64) -> StoreResult<Option<FollowUpEntry>>;
 
     /// Records a callback about to be placed (`placing`) and puts the follow-up
@@ -255,6 +257,21 @@ macro_rules! sql_callback_store {
                     $crate::db::callbacks::FOLLOW_UP_ENTRY_SELECT!(),
                     " where f.state <> 'closed' order by f.urgent desc, f.due_at, f.follow_up_id limit $1"
                 ))
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?)
+            }
+
+            async fn assigned_follow_ups(
+                &self,
+                staff_id: $crate::routing::schedule::StaffId,
+                limit: i64,
+            ) -> $crate::db::StoreResult<Vec<$crate::db::callbacks::FollowUpEntry>> {
+                Ok(sqlx::query_as(concat!(
+                    $crate::db::callbacks::FOLLOW_UP_ENTRY_SELECT!(),
+                    " where f.assigned_staff_id = $1 and f.state <> 'closed' order by f.urgent desc, f.due_at, f.follow_up_id limit $2"
+                ))
+                .bind(staff_id)
                 .bind(limit)
                 .fetch_all(&self.pool)
                 .await?)

@@ -25,6 +25,7 @@ pub mod outbox;
 pub mod postgres;
 pub mod review;
 pub mod roster;
+pub mod search;
 mod sql;
 pub mod sqlite;
 pub mod users;
@@ -259,6 +260,7 @@ pub trait Store:
     + outbox::OutboxStore
     + users::UserStore
     + review::ReviewStore
+    + search::SearchStore
     + Send
     + Sync
 {

@@ -38,3 +38,4 @@ super::messages::sql_messages_store!(PgStore);
 super::outbox::sql_outbox_store!(PgStore);
 super::users::sql_user_store!(PgStore);
 super::review::sql_review_store!(PgStore);
+super::search::sql_search_store!(PgStore);

@@ -50,3 +50,4 @@ super::messages::sql_messages_store!(SqliteStore);
 super::outbox::sql_outbox_store!(SqliteStore);
 super::users::sql_user_store!(SqliteStore);
 super::review::sql_review_store!(SqliteStore);
+super::search::sql_search_store!(SqliteStore);

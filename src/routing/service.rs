@@ -551,6 +551,48 @@ pub async fn duty_board(
         .collect())
 }
 
+/// One role's plan over a period: each person's shifts, and the overrides in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RolePlan {
+    pub role: String,
+    pub label: String,
+    /// By start; each clipped to the period.
+    pub shifts: Vec<(PersonRef, DateTime<Utc>, DateTime<Utc>)>,
+    pub overrides: Vec<Override>,
+}
+
+/// The shifts and overrides of each of `roles` within `[from, to)`, from one
+/// reading of the roster (the rota's week view).
+pub async fn plan(
+    store: &dyn Store,
+    settings: &Settings,
+    roles: &BTreeSet<String>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> ServiceResult<(Vec<RolePlan>, Vec<StaffMember>)> {
+    let roster = roster_at(store, from).await?;
+    let cal = settings.calendar();
+    let plans = roles
+        .iter()
+        .map(|role| RolePlan {
+            role: role.clone(),
+            label: settings.role_label(role),
+            shifts: roster
+                .shifts(role, &cal, from, to)
+                .into_iter()
+                .map(|s| (person(&roster.staff, s.staff), s.starts_at, s.ends_at))
+                .collect(),
+            overrides: roster
+                .overrides
+                .iter()
+                .filter(|o| &o.role == role && o.starts_at < to && o.ends_at > from)
+                .cloned()
+                .collect(),
+        })
+        .collect();
+    Ok((plans, roster.staff))
+}
+
 /// The people on duty for `role` at `at`, named, in ringing order.
 fn people_on_duty(roster: &Roster, cal: &Calendar, role: &str, at: DateTime<Utc>) -> Vec<PersonRef> {
     roster

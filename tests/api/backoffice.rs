@@ -749,3 +749,343 @@ async fn a_follow_up_is_assigned_closed_with_an_outcome_and_noted() {
         assert_eq!(bob.get(&url).await.status, StatusCode::FORBIDDEN, "{backend:?}");
     }
 }
+
+/// The contact ids a list page links to, in order.
+fn listed_ids(html: &str) -> Vec<i64> {
+    let table = html
+        .split("<tbody>")
+        .nth(1)
+        .map_or("", |t| t.split("</tbody>").next().unwrap());
+    table
+        .split("href=\"/contacts/")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].parse().unwrap())
+        .collect()
+}
+
+/// The `href` of the link whose text starts with `text`.
+fn link(html: &str, text: &str) -> String {
+    let end = html.find(text).unwrap_or_else(|| panic!("no link {text} in {html}"));
+    let start = html[..end].rfind("href=\"").unwrap() + 6;
+    html[start..start + html[start..].find('"').unwrap()]
+        .replace("&amp;", "&")
+        .replace("&#38;", "&")
+}
+
+#[tokio::test]
+async fn the_contacts_list_filters_pages_by_keyset_and_keeps_staff_to_their_own() {
+    for backend in backends() {
+        let app = TestApp::spawn_with_team(&backend, open_hours()).await;
+        add_user(&app, "sam", Role::Supervisor).await;
+        let awa = app.store.list_staff().await.unwrap()[0].id;
+        add_staff_user(&app, "awa", awa).await;
+        let urgent = urgent_sms(&app).await;
+        for i in 0..55 {
+            let from = format!("+336399{:05}", 10_000 + i);
+            let (status, _) = app
+                .post_signed(
+                    &format!("{BASE}/twilio/sms"),
+                    &inbound(&sid("SM"), &from, "vous etes ouverts le samedi ?"),
+                    &[],
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK);
+        }
+        let (status, _) = app
+            .post_signed(
+                &format!("{BASE}/twilio/sms"),
+                &inbound(&sid("SM"), "+33639980456", "RAPPEL"),
+                &[],
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let callback = app.store.recent_contacts(1).await.unwrap()[0].contact_id;
+
+        let mut sam = Browser::new(&app);
+        sam.log_in("sam", PASSWORD, "/").await;
+        let first = sam.get("/contacts").await;
+        assert_eq!(first.status, StatusCode::OK, "{}", first.text);
+        assert!(
+            !first.text.contains("+336399") && first.text.contains("06 •• ••"),
+            "numbers masked"
+        );
+        let page1 = listed_ids(&first.text);
+        assert_eq!(page1.len(), 50);
+        assert_eq!(page1[0], callback, "newest first");
+        let second = sam.get(&link(&first.text, "Contacts plus anciens")).await;
+        let page2 = listed_ids(&second.text);
+        assert_eq!(page2.len(), 7, "{}", second.text);
+        assert_eq!(*page2.last().unwrap(), urgent);
+        assert!(second.text.contains("Revenir aux plus récents") && !second.text.contains("rel=\"next\""));
+        let mut all: Vec<i64> = page1.iter().chain(&page2).copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), 57, "no contact twice, none left out");
+
+        assert_eq!(listed_ids(&sam.get("/contacts?urgent=1").await.text), [urgent]);
+        assert_eq!(
+            listed_ids(&sam.get("/contacts?follow_up=open").await.text),
+            [callback, urgent]
+        );
+        assert_eq!(
+            listed_ids(&sam.get("/contacts?need=idees-suicidaires&channel=sms").await.text),
+            [urgent]
+        );
+        let none = sam.get("/contacts?channel=voice").await;
+        assert!(
+            none.text.contains("Aucun contact ne correspond à ces filtres"),
+            "{}",
+            none.text
+        );
+        let today = open_hours().with_timezone(&chrono_tz::Europe::Paris).date_naive();
+        let dated = sam
+            .get(&format!("/contacts?from={today}&to={today}&follow_up=none"))
+            .await;
+        assert_eq!(
+            listed_ids(&dated.text).len(),
+            50,
+            "today's contacts without a follow-up"
+        );
+        let rest = sam.get(&link(&dated.text, "Contacts plus anciens")).await;
+        assert_eq!(
+            listed_ids(&rest.text).len(),
+            5,
+            "the next page keeps the filters: {}",
+            link(&dated.text, "Contacts plus anciens")
+        );
+        let tomorrow = today.succ_opt().unwrap();
+        assert!(listed_ids(&sam.get(&format!("/contacts?from={tomorrow}")).await.text).is_empty());
+
+        let bad = sam.get("/contacts?from=03%2F12%2F2026&channel=fax").await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        for field in ["from", "channel"] {
+            assert!(
+                bad.text.contains(&format!("aria-describedby=\"erreur-{field}\"")),
+                "{field}: {}",
+                bad.text
+            );
+        }
+        assert!(
+            listed_ids(&bad.text).is_empty(),
+            "a wrong filter shows no list that looks complete"
+        );
+
+        // Staff see what they handled, whatever the URL asks for.
+        let mut awa_browser = Browser::new(&app);
+        awa_browser.log_in("awa", PASSWORD, "/").await;
+        assert!(listed_ids(&awa_browser.get("/contacts").await.text).is_empty());
+        let csrf = hidden(&sam.get(&format!("/contacts/{urgent}")).await.text, "csrf");
+        let assigned = sam
+            .post(
+                &format!("/contacts/{urgent}/follow-up"),
+                &[
+                    ("csrf", &csrf),
+                    ("state", "in-progress"),
+                    ("outcome", ""),
+                    ("assigned_staff_id", &awa.to_string()),
+                    ("due_at", "2026-11-24T12:00"),
+                ],
+            )
+            .await;
+        assert_eq!(assigned.status, StatusCode::SEE_OTHER, "{}", assigned.text);
+        let mine = awa_browser.get("/contacts?staff=").await;
+        assert_eq!(listed_ids(&mine.text), [urgent], "{}", mine.text);
+        assert!(!mine.text.contains("id=\"staff\""), "no professional filter for staff");
+    }
+}
+
+#[tokio::test]
+async fn follow_ups_are_listed_mine_or_everyones_urgent_then_overdue_first_with_their_age() {
+    for backend in backends() {
+        let app = TestApp::spawn_with_team(&backend, open_hours()).await;
+        add_user(&app, "sam", Role::Supervisor).await;
+        let awa = app.store.list_staff().await.unwrap()[0].id;
+        add_staff_user(&app, "awa", awa).await;
+        let (status, _) = app
+            .post_signed(
+                &format!("{BASE}/twilio/sms"),
+                &inbound(&sid("SM"), "+33639980456", "RAPPEL"),
+                &[],
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let callback = app.store.recent_contacts(1).await.unwrap()[0].contact_id;
+        let urgent = urgent_sms(&app).await;
+
+        let mut sam = Browser::new(&app);
+        sam.log_in("sam", PASSWORD, "/").await;
+        let all = sam.get("/follow-ups").await;
+        assert_eq!(all.status, StatusCode::OK, "{}", all.text);
+        assert!(
+            all.text.contains("<h1>Tous les suivis</h1>"),
+            "a supervisor outside the directory sees everyone's"
+        );
+        assert_eq!(
+            listed_ids(&all.text),
+            [urgent, callback],
+            "urgent first, although more recent"
+        );
+        assert!(all.text.contains("il y a 0 min") && all.text.contains("06 •• •• •• 56"));
+        assert!(sam
+            .get("/follow-ups?who=mine")
+            .await
+            .text
+            .contains("pas lié à une fiche du répertoire"));
+        assert_eq!(sam.get("/follow-ups?who=nobody").await.status, StatusCode::BAD_REQUEST);
+
+        let csrf = hidden(&sam.get(&format!("/contacts/{callback}")).await.text, "csrf");
+        let resp = sam
+            .post(
+                &format!("/contacts/{callback}/follow-up"),
+                &[
+                    ("csrf", &csrf),
+                    ("state", "waiting"),
+                    ("outcome", ""),
+                    ("assigned_staff_id", &awa.to_string()),
+                    ("due_at", "2026-11-24T09:00"),
+                ],
+            )
+            .await;
+        assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.text);
+
+        let mut awa_browser = Browser::new(&app);
+        awa_browser.log_in("awa", PASSWORD, "/").await;
+        let mine = awa_browser.get("/follow-ups").await;
+        assert!(
+            mine.text.contains("<h1>Mes suivis</h1>"),
+            "a professional's own queue by default"
+        );
+        assert_eq!(listed_ids(&mine.text), [callback]);
+        assert!(
+            mine.text.contains("en retard de 1 h") && mine.text.contains("En attente"),
+            "{}",
+            mine.text
+        );
+        let everyone = awa_browser.get("/follow-ups?who=all").await;
+        assert_eq!(listed_ids(&everyone.text), [urgent, callback]);
+        assert!(
+            everyone.text.contains("Pro "),
+            "who it is assigned to: {}",
+            everyone.text
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_rota_shows_the_week_and_a_supervisor_takes_someone_off_in_two_clicks() {
+    for backend in backends() {
+        let app = TestApp::spawn_with_team(&backend, open_hours()).await;
+        add_user(&app, "sam", Role::Supervisor).await;
+        let staff = app.store.list_staff().await.unwrap();
+        let midwife = staff.iter().find(|s| s.name == "Pro sage-femme").unwrap().id;
+        add_staff_user(&app, "awa", staff[0].id).await;
+
+        let mut awa = Browser::new(&app);
+        awa.log_in("awa", PASSWORD, "/").await;
+        let week = awa.get("/rota").await;
+        assert_eq!(week.status, StatusCode::OK, "{}", week.text);
+        assert!(week.text.contains("Semaine du lundi 23 novembre"), "{}", week.text);
+        assert!(week
+            .text
+            .contains("Pro sage-femme <span class=\"muted\">0 h 00 – 24 h 00</span>"));
+        assert!(week.text.contains("Annuaire de l'équipe") && week.text.contains("06 39 98 00 02"));
+        assert!(
+            !week.text.contains("Modifier le planning"),
+            "staff read the rota, supervisors change it"
+        );
+        let csrf = hidden(&week.text, "csrf");
+        let refused = awa
+            .post("/rota/overrides", &[("csrf", &csrf), ("role", "sage-femme")])
+            .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+        let mut sam = Browser::new(&app);
+        sam.log_in("sam", PASSWORD, "/").await;
+        let week = sam.get("/rota?week=2026-11-26").await;
+        assert!(
+            week.text.contains("Semaine du lundi 23 novembre"),
+            "any day shows its week"
+        );
+        // First click: "remplacer" on Tuesday's shift prefills the form.
+        let section = week.text.find("id=\"role-sage-femme\"").unwrap();
+        let tuesday = section + week.text[section..].find("Mardi 24 novembre").unwrap();
+        let href = link(&week.text[tuesday..], "remplacer</a>");
+        let href = href.replace("&#38;", "&");
+        let form = sam.get(&href).await;
+        assert!(form.text.contains("value=\"2026-11-24T00:00\""), "{}", form.text);
+        assert!(form.text.contains(&format!("<option value=\"{midwife}\" selected>")));
+        let csrf = hidden(&form.text, "csrf");
+        // Replacing someone by themselves is refused, with the field named.
+        let same = sam
+            .post(
+                "/rota/overrides",
+                &[
+                    ("csrf", &csrf),
+                    ("role", "sage-femme"),
+                    ("kind", "replace"),
+                    ("staff", &midwife.to_string()),
+                    ("by", &midwife.to_string()),
+                    ("starts_at", "2026-11-24T00:00"),
+                    ("ends_at", "2026-11-25T00:00"),
+                    ("note", ""),
+                ],
+            )
+            .await;
+        assert_eq!(same.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(same.text.contains("aria-describedby=\"erreur-by\""), "{}", same.text);
+        // Second click: take her off on Tuesday afternoon.
+        let added = sam
+            .post(
+                "/rota/overrides",
+                &[
+                    ("csrf", &csrf),
+                    ("role", "sage-femme"),
+                    ("kind", "remove"),
+                    ("staff", &midwife.to_string()),
+                    ("by", ""),
+                    ("starts_at", "2026-11-24T14:00"),
+                    ("ends_at", "2026-11-24T18:00"),
+                    ("note", "formation"),
+                ],
+            )
+            .await;
+        assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.text);
+        let location = added.headers.get("location").unwrap().to_str().unwrap().to_owned();
+        let week = sam.get(&location).await;
+        assert!(
+            week.text.contains("Modification du planning enregistrée"),
+            "{}",
+            week.text
+        );
+        assert!(
+            week.text
+                .contains("Pro sage-femme n&#39;est pas de garde</strong>, aujourd&#39;hui, de 14 h 00 à 18 h 00"),
+            "{}",
+            week.text
+        );
+        assert!(
+            week.text.contains("<li class=\"gap\">14 h 00 – 18 h 00"),
+            "the gap is shown: {}",
+            week.text
+        );
+        assert!(access_actions(&app).await.iter().any(|(a, _)| a == "add-override"));
+        // Who is on duty follows at once.
+        let who = app.store.roster(paris(2026, 11, 24, 15, 0)).await.unwrap();
+        assert_eq!(who.overrides.len(), 1);
+
+        let id = who.overrides[0].id;
+        let csrf = hidden(&week.text, "csrf");
+        let removed = sam
+            .post(
+                &format!("/rota/overrides/{id}/delete"),
+                &[("csrf", &csrf), ("week", "2026-11-23")],
+            )
+            .await;
+        assert_eq!(removed.status, StatusCode::SEE_OTHER);
+        let week = sam
+            .get(removed.headers.get("location").unwrap().to_str().unwrap())
+            .await;
+        assert!(!week.text.contains("<li class=\"gap\">"), "{}", week.text);
+        assert!(access_actions(&app).await.iter().any(|(a, _)| a == "delete-override"));
+    }
+}
