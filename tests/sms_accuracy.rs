@@ -25,12 +25,13 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 5] = [
+const SETS: [&str; 6] = [
     "parent-messages.toml",
     "holdout-messages.toml",
     "blind-messages.toml",
     "final-messages.toml",
     "fifth-messages.toml",
+    "sixth-messages.toml",
 ];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {

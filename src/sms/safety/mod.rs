@@ -19,6 +19,7 @@
 //! - `examples.rs`, `examples.toml`: the labelled examples, tests and training set at once.
 
 pub mod examples;
+pub mod foreign;
 pub mod model;
 pub mod rules;
 
@@ -153,7 +154,7 @@ pub fn detect(text: &str) -> Option<Detection> {
 /// [`detect`] with another classifier (to measure one trained on part of the examples).
 pub fn detect_with(model: &model::Model, text: &str) -> Option<Detection> {
     let cues = rules::read(text);
-    if let Some(d) = cues.detection {
+    if let Some(d) = cues.detection.or_else(|| foreign::detect(text)) {
         return Some(d);
     }
     if !readable(text) {

@@ -785,7 +785,7 @@ static MEDICAL: &[Cue] = &[
             "turning|turned|is|went blue|grey|gray|purple",
             "swallowed|ate|drank ..3 battery|batteries|pills|medicine|medication|bleach|detergent|poison",
             "bleeding|bleeds ..2 a_lot|heavily|lots|badly",
-            "sangra|sangrando|sangrar|sangre ..2 mucho|muito",
+            "sangra|sangrando|sangrar|sangre|sangrei ..2 mucho|muito|bastante|demais|muchisimo|sin_parar|sem_parar",
             "se ahoga|ahogando",
             "engasgad*|asfixiad*",
             "ma|mashi|machi kaytnfs*|kaytneffes*|katnfs*|kaytenfs*",
@@ -926,6 +926,17 @@ static VIOLENCE: &[Cue] = &[
         ],
         not_if: &["<!a|ai|as|avait donne|donnent|met|mets|mettent ..2 coup|coups ..4 ventre|bidon|cotes"],
         joke: true,
+        ..BASE
+    },
+    Cue {
+        // « on s'est disputés, j'ai un œil qui gonfle, il va revenir ».
+        cue: "injured by a partner or after a fight",
+        pats: &[
+            "oeil|yeux|levre|levres|nez|joue|arcade|visage|pommette :3 gonfl*|enfl*|beurre_noir|ouvert|ouverte|eclate*|eclatee|saign*|amoche*|defigure*",
+            "coquard|cocard|oeil_au_beurre_noir",
+        ],
+        requires: &[&["dispute*|disputes|dispute|engueul*|bagarre*|embrouille*|{partner}|bieres|biere|alcool|bourre|saoul|soul|ivre|il_va_revenir|va_revenir|revenir"]],
+        not_if: &["tomb*|chute|allerg*|piqu*|moustique*|conjonctivit*|orgelet|chalazion|sport|match|foot|rugby|boxe|bebe_m_a|coup_de_tete_de|{baby} m|me|ma :2 donne|mis|fait"],
         ..BASE
     },
     Cue {
@@ -1132,6 +1143,17 @@ static SUICIDE: &[Cue] = &[
         ],
         requires: &[&["peux_plus|peut_plus|pardon|adieu|desolee|desole|partir|pars|fini|finir|marre|bout|plus_la|m_en_vais|soin"]],
         unless: &["adieu ..2 couche*|tetine|biberon*|sein|allaitement|nuits|grasse_matinee|vacances|sorties|liberte"],
+        ..BASE
+    },
+    Cue {
+        // « je regarde la fenêtre du 8e et ça me fait du bien d'y penser ».
+        cue: "drawn to a window, a drop or the rails",
+        pats: &[
+            "fenetre|balcon|rebord|vide|rails|voie_ferree|pont|falaise|toit ..10 fait_du_bien|ferait_du_bien|soulage|soulagerait|apaise|apaiserait|m_attire|attire|m_appelle|tentant|tentante|tentation|envie_de_sauter|sauter",
+        ],
+        requires: &[&["etage|etages|hauteur|haut|sauter|saute|sauterai|tomber|penser|pense|y_penser|plus_simple|plus_facile|fin|finir"]],
+        unless: &["vue ..3 fait_du_bien|soulage|apaise", "ouvr*|aere*|aerer|air|respirer ..4 fenetre|balcon"],
+        not_if: &["{baby} ..4 grimpe*|monte*|escalade*|tombe*|penche*", "securis*|bloque_fenetre|entrebailleur*|garde_corps|barriere*"],
         ..BASE
     },
     Cue {
@@ -1343,6 +1365,8 @@ static CHILD: &[Cue] = &[
             "petit|petite|petits|petites voisin|voisine|voisins|copain|copine|copains|camarade*",
             "{baby}|aine|ainee|grand|grande|frere|soeur|cousin|cousine :3 sont|est|etait ..1 violent*|agressi*|brutal",
         ],
+        // A story in the news, not a child the parent knows.
+        not_if: &["aux|au|a_la|dans|sur|un|une|le|la ..1 infos|journal|jt|tele|television|reportage|documentaire|article|film|serie|roman|faits_divers|actualite|actualites|news"],
         ..BASE
     },
     Cue {
@@ -1419,6 +1443,18 @@ static CHILD: &[Cue] = &[
         ..BASE
     },
     Cue {
+        // « il a tout le temps des bleus au visage, il sursaute dès que son père parle ».
+        cue: "a child bruised again and again, or afraid of an adult at home",
+        strength: Weak,
+        pats: &[
+            "tout_le_temps|toujours|souvent|regulierement|encore|chaque_semaine|sans_arret des? bleus|hematome*|marques|traces|griffures|brulures ..3 visage|figure|cou|dos|ventre|oreille|oreilles|bras|fesses|joue|joues|yeux|oeil|corps",
+            "sursaute*|tremble|panique*|terrorise*|recroqueville*|se_cache|fige|figee ..4 des_que|quand|lorsque|chaque_fois|si ..2 son|sa|ses|le|la|leur pere|mere|parents|beau_pere|belle_mere|papa|maman|{adult}",
+        ],
+        // A toddler learning to walk bumps into everything.
+        not_if: &["tombe*|chute*|marche|marcher|quatre_pattes|maladroit*|cogne_partout|se_cogne|eczema|moustique*|piqure*"],
+        ..BASE
+    },
+    Cue {
         cue: "a child in danger, in another language",
         pats: &[
             "child|kid|baby|babies|kids|children|nino|nina|bebe|crianca|bambino|bambina|kind|cocuk|bebegi|copil|copilul ..4 alone|abused|beaten|hit|solo|sola|sozinho|sozinha|maltratad*|golpead*|abusad*|yalniz|singur|allein",
@@ -1485,6 +1521,8 @@ const INFO: &[&str] = &[
     "signe|signes|symptome*|reconnaitre|reconnait|detecter|reperer|differencier",
     "syndrome",
     "info|infos|information*|renseignement*|documentation|brochure*|article*|video*|livre*|atelier*|formation*|cours|prevention|conference*|flyer*|affiche*",
+    // Figures for a dissertation or a talk.
+    "chiffres|statistique*|stats|memoire|these|expose|etude|etudes|enquete|recherches",
     "premiers secours",
     "gestes qui sauvent",
     "secourisme",

@@ -1,0 +1,384 @@
+//! Distress written in other scripts and languages the cue tables cannot read
+//! word by word: Chinese (no spaces between words), Arabic (script and
+//! Darija), Russian and Ukrainian, Vietnamese, Tamil.
+//!
+//! The classifier learnt few examples in these languages, and a family that
+//! writes in its own language in an emergency must get the numbers as surely
+//! as one that writes in French. These are the plain phrases of immediate
+//! danger (not breathing, convulsing, bleeding, being beaten, wanting to die),
+//! matched as they are written: a substring of the folded text for scripts
+//! without spaces or with glued affixes (Chinese, Arabic), whole words for
+//! Latin and Cyrillic letters. Categories are tried in the order of precedence
+//! of [`super::rules`].
+
+use std::sync::OnceLock;
+
+use super::{Detection, SafetyCategory};
+use crate::sms::text;
+
+/// How a phrase is found in a message.
+#[derive(Clone, Copy)]
+enum Find {
+    /// Anywhere in the folded text (Chinese, Arabic: words are glued to
+    /// their prefixes, « كيضربني », or not separated at all).
+    Inside,
+    /// As whole words of the normalised text (Latin and Cyrillic letters).
+    Words,
+}
+
+struct Table {
+    category: SafetyCategory,
+    cue: &'static str,
+    find: Find,
+    phrases: &'static [&'static str],
+}
+
+use Find::{Inside, Words};
+use SafetyCategory::{DangerBebe, EnfantEnDanger, IdeesSuicidaires, UrgenceMedicale, ViolencesDanger};
+
+static TABLES: &[Table] = &[
+    Table {
+        category: UrgenceMedicale,
+        cue: "a medical emergency, in another script or language",
+        find: Inside,
+        phrases: &[
+            // Chinese.
+            "不呼吸",
+            "没有呼吸",
+            "没呼吸",
+            "呼吸困难",
+            "喘不过气",
+            "抽搐",
+            "惊厥",
+            "昏迷",
+            "晕倒",
+            "没有反应",
+            "没反应",
+            "叫不醒",
+            "嘴唇发紫",
+            "脸发紫",
+            "发紫",
+            "大出血",
+            "流了很多血",
+            "流血不止",
+            "出血很多",
+            "吞了电池",
+            "误吞",
+            "中毒",
+            // Arabic and Darija.
+            "ما كيتنفسش",
+            "ما كتتنفسش",
+            "ماكيتنفسش",
+            "ماكتتنفسش",
+            "ما بقاش كيتنفس",
+            "ما بقاتش كتتنفس",
+            "ما بقاش يتنفس",
+            "لا يتنفس",
+            "لا تتنفس",
+            "ما يتنفس",
+            "ما تتنفس",
+            "مش قادر يتنفس",
+            "مش قادرة تتنفس",
+            "صعوبة في التنفس",
+            "ضيق في التنفس",
+            "ضيق التنفس",
+            "فاقد الوعي",
+            "فقد الوعي",
+            "فقدت الوعي",
+            "مغمى عليه",
+            "مغمى عليها",
+            "مغشي عليه",
+            "كيتشنج",
+            "كتتشنج",
+            "يتشنج",
+            "تتشنج",
+            "ينزف",
+            "تنزف",
+            "كنزف",
+            "ولى زرق",
+            "ولات زرقة",
+            "كتولي زرقة",
+            "بلع بطارية",
+            "بلع الدوا",
+            "شرب جافيل",
+            "شربت جافيل",
+            // Tamil.
+            "மூச்சு விடவில்லை",
+            "மூச்சு திணறல்",
+            "வலிப்பு",
+            "மயக்கம்",
+        ],
+    },
+    Table {
+        category: UrgenceMedicale,
+        cue: "a medical emergency, in another script or language",
+        find: Words,
+        phrases: &[
+            // Russian and Ukrainian.
+            "не дышит",
+            "не дихає",
+            "задыхается",
+            "задихається",
+            "без сознания",
+            "без свідомості",
+            "судороги",
+            "судоми",
+            "кровотечение",
+            "кровотеча",
+            "посинел",
+            "посиніла",
+            "посинів",
+            "синеет",
+            "синіє",
+            // Vietnamese, folded.
+            "co giat",
+            "khong tho",
+            "kho tho",
+            "ngung tho",
+            "tim tai",
+            "bat tinh",
+            "ngat xiu",
+            "chay mau nhieu",
+            "ra mau nhieu",
+            "nuot pin",
+            "mat tron nguoc",
+        ],
+    },
+    Table {
+        category: ViolencesDanger,
+        cue: "violence now, in another script or language",
+        find: Inside,
+        phrases: &[
+            "打我",
+            "打了我",
+            "揍我",
+            "要杀我",
+            "杀了我",
+            "拿着刀",
+            "拿刀",
+            "威胁我",
+            "掐我",
+            "يضربني",
+            "كيضربني",
+            "كايضربني",
+            "يقتلني",
+            "بغا يقتلني",
+            "باغي يقتلني",
+            "غادي يقتلني",
+            "يهددني",
+            "كيهددني",
+            "هددني بالسكين",
+        ],
+    },
+    Table {
+        category: ViolencesDanger,
+        cue: "violence now, in another script or language",
+        find: Words,
+        phrases: &[
+            "бьёт меня",
+            "бьет меня",
+            "б'є мене",
+            "бє мене",
+            "б’є мене",
+            "избивает",
+            "побил меня",
+            "побив мене",
+            "угрожает убить",
+            "погрожує вбити",
+            "с ножом",
+            "з ножем",
+            "danh toi",
+            "chong danh",
+            "bi danh",
+            "doa giet",
+            "cam dao",
+        ],
+    },
+    Table {
+        category: DangerBebe,
+        cue: "afraid of harming the baby, in another script or language",
+        find: Inside,
+        phrases: &[
+            "想摇他",
+            "想摇她",
+            "想打宝宝",
+            "伤害宝宝",
+            "控制不住自己",
+            "想掐死",
+            "نضرب الطفل",
+            "نأذيه",
+            "نآذيه",
+            "نرميه",
+        ],
+    },
+    Table {
+        category: DangerBebe,
+        cue: "afraid of harming the baby, in another script or language",
+        find: Words,
+        phrases: &[
+            "боюсь навредить",
+            "боюся нашкодити",
+            "хочу его ударить",
+            "muon danh con",
+            "lam hai con",
+        ],
+    },
+    Table {
+        category: IdeesSuicidaires,
+        cue: "suicidal thoughts, in another script or language",
+        find: Inside,
+        phrases: &[
+            "想死",
+            "不想活",
+            "自杀",
+            "活不下去",
+            "结束生命",
+            "跳楼",
+            "بغيت نموت",
+            "نبغي نموت",
+            "بغيت نتحر",
+            "أريد أن أموت",
+            "اريد ان اموت",
+            "نقتل راسي",
+            "ننتحر",
+            "انتحر",
+            "أنتحر",
+            "நான் சாக",
+        ],
+    },
+    Table {
+        category: IdeesSuicidaires,
+        cue: "suicidal thoughts, in another script or language",
+        find: Words,
+        phrases: &[
+            "хочу умереть",
+            "хочу померти",
+            "покончить с собой",
+            "покінчити з собою",
+            "не хочу жить",
+            "не хочу жити",
+            "muon chet",
+            "tu sat",
+            "khong muon song",
+        ],
+    },
+    Table {
+        category: EnfantEnDanger,
+        cue: "a child in danger, in another script or language",
+        find: Inside,
+        phrases: &[
+            "打孩子",
+            "打宝宝",
+            "虐待",
+            "يضرب الطفل",
+            "كيضرب الولد",
+            "كيضرب الدري",
+            "يعذب",
+        ],
+    },
+    Table {
+        category: EnfantEnDanger,
+        cue: "a child in danger, in another script or language",
+        find: Words,
+        phrases: &[
+            "бьёт ребёнка",
+            "бьет ребенка",
+            "б'є дитину",
+            "б’є дитину",
+            "danh con",
+            "bao hanh tre",
+        ],
+    },
+];
+
+/// The tables with their phrases folded once, as messages are.
+fn folded() -> &'static [(usize, Vec<String>)] {
+    static FOLDED: OnceLock<Vec<(usize, Vec<String>)>> = OnceLock::new();
+    FOLDED.get_or_init(|| {
+        TABLES
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let phrases = t
+                    .phrases
+                    .iter()
+                    .map(|p| match t.find {
+                        Inside => text::fold(p),
+                        Words => format!(" {} ", text::normalize(p)),
+                    })
+                    .collect();
+                (i, phrases)
+            })
+            .collect()
+    })
+}
+
+/// The first table, in order of precedence, with a phrase in the message.
+pub fn detect(raw: &str) -> Option<Detection> {
+    let inside = text::fold(raw);
+    let words = format!(" {} ", text::normalize(raw));
+    let hit = |i: usize, phrases: &[String]| {
+        let haystack = match TABLES[i].find {
+            Inside => &inside,
+            Words => &words,
+        };
+        phrases.iter().any(|p| haystack.contains(p.as_str()))
+    };
+    [
+        UrgenceMedicale,
+        ViolencesDanger,
+        DangerBebe,
+        IdeesSuicidaires,
+        EnfantEnDanger,
+    ]
+    .into_iter()
+    .find_map(|category| {
+        folded()
+            .iter()
+            .find(|(i, phrases)| TABLES[*i].category == category && hit(*i, phrases))
+            .map(|(i, _)| Detection {
+                category,
+                cue: TABLES[*i].cue,
+                confidence: None,
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn category(text: &str) -> Option<&'static str> {
+        detect(text).map(|d| d.category.id())
+    }
+
+    #[test]
+    fn plain_danger_is_read_in_other_scripts() {
+        assert_eq!(
+            category("你好，我老公喝醉了一直打我，现在他拿着刀"),
+            Some("violences-danger")
+        );
+        assert_eq!(category("宝宝不呼吸了怎么办"), Some("urgence-medicale"));
+        assert_eq!(category("بنتي ما بقاتش كتتنفس مزيان"), Some("urgence-medicale"));
+        assert_eq!(category("راجلي كيضربني دابا"), Some("violences-danger"));
+        assert_eq!(category("Я хочу умереть, не могу больше"), Some("idees-suicidaires"));
+        assert_eq!(
+            category("chào chị, con tôi 1 tháng tuổi bị co giật"),
+            Some("urgence-medicale")
+        );
+    }
+
+    #[test]
+    fn ordinary_questions_in_those_languages_are_left_alone() {
+        for text in [
+            "你好，请问周六开门吗？",
+            "宝宝晚上总是醒，怎么办？",
+            "السلام عليكم، واش كاين شي مكان للرضاعة؟",
+            "Здравствуйте, где можно получить консультацию по грудному вскармливанию?",
+            "chào chị, bé nhà em 6 tháng ăn dặm thế nào ạ?",
+            "il tousse tout le temps la nuit",
+        ] {
+            assert_eq!(category(text), None, "{text}");
+        }
+    }
+}
