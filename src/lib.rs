@@ -17,7 +17,10 @@
 //! - [`db`]: the `Store` trait with SQLite and PostgreSQL implementations.
 //! - [`http`]: the router, shared state, health checks, calendar feeds.
 //! - [`api`]: the JSON API under `/api/v1`, with its OpenAPI document.
-//! - [`backoffice`]: the pages staff and supervisors use: sessions, roles, the day at a glance.
+//! - [`backoffice`]: the pages staff and supervisors use: sessions, roles, the day at a glance,
+//!   contacts, follow-ups, the rota, figures.
+//! - [`figures`]: counts per day, week or month, SVG charts and the CSV export, from facts
+//!   that carry nothing personal.
 //! - [`redact`]: keeping phone numbers out of logs.
 //! - [`app`]: start-up, the commands of the `numerovert` binary, the demo.
 //! - [`admin`]: the administration commands (staff, schedules, tokens).
@@ -29,6 +32,7 @@ pub mod backoffice;
 pub mod config;
 pub mod contacts;
 pub mod db;
+pub mod figures;
 pub mod http;
 pub mod ivr;
 pub mod outbox;

@@ -54,10 +54,7 @@ pub(super) struct UserForm {
 impl UsersPage {
     /// The problem with `field`, shown next to it.
     fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+        view::field_error(&self.errors, field)
     }
 }
 

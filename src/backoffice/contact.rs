@@ -53,10 +53,7 @@ struct ContactPage {
 
 impl ContactPage {
     fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+        view::field_error(&self.errors, field)
     }
 }
 

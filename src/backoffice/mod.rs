@@ -27,6 +27,7 @@ pub mod access;
 mod admin;
 mod contact;
 mod contacts;
+mod figures;
 mod follow_ups;
 mod login;
 mod rota;
@@ -42,6 +43,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/contacts", get(contacts::page))
         .route("/contacts/{id}", get(contact::page))
         .route("/follow-ups", get(follow_ups::page))
+        .route("/figures", get(figures::page))
+        .route("/figures.csv", get(figures::export))
         .route("/rota", get(rota::page))
         .route("/rota/overrides", axum::routing::post(rota::add_override))
         .route(

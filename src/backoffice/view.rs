@@ -29,11 +29,12 @@ pub struct NavItem {
 }
 
 /// The pages of the navigation and the role each needs.
-const NAV: [(&str, &str, Role); 6] = [
+const NAV: [(&str, &str, Role); 7] = [
     ("/", "Aujourd'hui", Role::Staff),
     ("/follow-ups", "Suivis", Role::Staff),
     ("/contacts", "Contacts", Role::Staff),
     ("/rota", "Planning", Role::Staff),
+    ("/figures", "Chiffres", Role::Supervisor),
     ("/admin/users", "Utilisateurs", Role::Admin),
     ("/admin/access-log", "Journal des accès", Role::Admin),
 ];
@@ -68,6 +69,11 @@ impl Chrome {
             csrf: viewer.csrf.clone(),
         }
     }
+}
+
+/// The message of the error tied to `field`, for the template's `aria-describedby`.
+pub fn field_error<'a>(errors: &'a [crate::routing::directory::FieldError], field: &str) -> Option<&'a str> {
+    errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
 }
 
 /// "14 h 05" on the line's clock.

@@ -20,6 +20,7 @@ use crate::config::DatabaseUrl;
 use crate::ivr::engine::Position;
 
 pub mod callbacks;
+pub mod figures;
 pub mod messages;
 pub mod outbox;
 pub mod postgres;
@@ -261,6 +262,7 @@ pub trait Store:
     + users::UserStore
     + review::ReviewStore
     + search::SearchStore
+    + figures::FiguresStore
     + Send
     + Sync
 {

@@ -39,3 +39,4 @@ super::outbox::sql_outbox_store!(PgStore);
 super::users::sql_user_store!(PgStore);
 super::review::sql_review_store!(PgStore);
 super::search::sql_search_store!(PgStore);
+super::figures::sql_figures_store!(PgStore);

@@ -51,3 +51,4 @@ super::outbox::sql_outbox_store!(SqliteStore);
 super::users::sql_user_store!(SqliteStore);
 super::review::sql_review_store!(SqliteStore);
 super::search::sql_search_store!(SqliteStore);
+super::figures::sql_figures_store!(SqliteStore);

@@ -1089,3 +1089,96 @@ async fn the_rota_shows_the_week_and_a_supervisor_takes_someone_off_in_two_click
         assert!(access_actions(&app).await.iter().any(|(a, _)| a == "delete-override"));
     }
 }
+
+#[tokio::test]
+async fn figures_count_a_day_of_calls_and_messages_draw_charts_and_export_nothing_personal() {
+    for backend in backends() {
+        let app = TestApp::spawn_with_team(&backend, open_hours()).await;
+        add_user(&app, "sam", Role::Supervisor).await;
+        add_user(&app, "awa", Role::Staff).await;
+        // One call answered by the lactation consultant, one abandoned in the menu, one urgent SMS.
+        let mut call = Call::dial_in(&app, PARENT).await;
+        call.press("2").await;
+        call.professional_takes_the_call().await;
+        assert_eq!(call.status("completed", Some(320)).await, StatusCode::OK);
+        let mut call = Call::dial_in(&app, "+33639980777").await;
+        call.press("6").await;
+        assert_eq!(call.status("completed", Some(25)).await, StatusCode::OK);
+        urgent_sms(&app).await;
+
+        let mut sam = Browser::new(&app);
+        sam.log_in("sam", PASSWORD, "/").await;
+        let page = sam.get("/figures").await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        let html = &page.text;
+        for total in [
+            "<strong>2</strong> appels",
+            "<strong>1</strong> décrochés",
+            "<strong>1</strong> manqués",
+            "<strong>50 %</strong> taux de décroché",
+            "<strong>1</strong> abandons",
+            "<strong>1</strong> conversations SMS",
+            "<strong>1</strong> urgents",
+        ] {
+            assert!(html.contains(total), "{total}: {html}");
+        }
+        assert_eq!(html.matches("<svg").count(), 3, "three charts drawn on the server");
+        assert!(
+            html.contains("<td>infos</td><td>1</td>"),
+            "where the caller hung up: {html}"
+        );
+        assert!(
+            !html.contains("06 •• ••") && !html.contains("+336"),
+            "no number on the figures"
+        );
+
+        let csv = sam.get(&link(html, "Exporter en CSV")).await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(csv
+            .headers
+            .get("content-type")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv"));
+        assert!(csv
+            .headers
+            .get("content-disposition")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains("chiffres-2026-10-26-2026-11-24.csv"));
+        let mut reader = csv::Reader::from_reader(csv.text.trim_start_matches('\u{feff}').as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let total = reader.records().map(Result::unwrap).last().unwrap();
+        let column = |name: &str| {
+            total
+                .get(
+                    headers
+                        .iter()
+                        .position(|h| h == name)
+                        .unwrap_or_else(|| panic!("{name}: {headers:?}")),
+                )
+                .unwrap()
+                .to_owned()
+        };
+        assert_eq!(
+            (column("appels"), column("décrochés"), column("abandons"), column("SMS")),
+            ("2".into(), "1".into(), "1".into(), "1".into())
+        );
+        assert!(
+            !csv.text.contains("+336") && !csv.text.contains("mourir"),
+            "nothing personal in the export"
+        );
+        assert!(access_actions(&app).await.iter().any(|(a, _)| a == "export-figures"));
+
+        let bad = sam.get("/figures?period=jour&from=2020-01-01&to=2026-11-24").await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        assert!(bad.text.contains("aria-describedby=\"erreur-from\""));
+
+        let mut awa = Browser::new(&app);
+        awa.log_in("awa", PASSWORD, "/").await;
+        assert_eq!(awa.get("/figures").await.status, StatusCode::FORBIDDEN);
+        assert_eq!(awa.get("/figures.csv").await.status, StatusCode::FORBIDDEN);
+    }
+}
