@@ -25,13 +25,14 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 6] = [
+const SETS: [&str; 7] = [
     "parent-messages.toml",
     "holdout-messages.toml",
     "blind-messages.toml",
     "final-messages.toml",
     "fifth-messages.toml",
     "sixth-messages.toml",
+    "seventh-messages.toml",
 ];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {

@@ -1,6 +1,6 @@
 //! Distress written in other scripts and languages the cue tables cannot read
 //! word by word: Chinese (no spaces between words), Arabic (script and
-//! Darija), Russian and Ukrainian, Vietnamese, Tamil.
+//! Darija), Russian and Ukrainian, Vietnamese, Tamil, Tigrinya, Georgian, Dari.
 //!
 //! The classifier learnt few examples in these languages, and a family that
 //! writes in its own language in an emergency must get the numbers as surely
@@ -168,6 +168,13 @@ static TABLES: &[Table] = &[
             "يهددني",
             "كيهددني",
             "هددني بالسكين",
+            // Tigrinya, Georgian.
+            "ይወቕዓኒ",
+            "ክቐትለኒ",
+            "ይቐትለኒ",
+            "მომკლავს",
+            "მცემს",
+            "მემუქრება",
         ],
     },
     Table {
@@ -260,6 +267,12 @@ static TABLES: &[Table] = &[
             "muon chet",
             "tu sat",
             "khong muon song",
+            // Dari and Persian, in Latin letters.
+            "khod ra bokosham",
+            "khodam ra bokosham",
+            "khodkoshi",
+            "mikham bemiram",
+            "mekhaham bemiram",
         ],
     },
     Table {
@@ -365,6 +378,15 @@ mod tests {
         assert_eq!(
             category("chào chị, con tôi 1 tháng tuổi bị co giật"),
             Some("urgence-medicale")
+        );
+        assert_eq!(category("ሰብኣየይ ሕጂ ይወቕዓኒ ኣሎ፣ ሓግዙኒ"), Some("violences-danger"));
+        assert_eq!(
+            category("ქმარი მემუქრება, რომ ამაღამ მომკლავს"),
+            Some("violences-danger")
+        );
+        assert_eq!(
+            category("man digar taqat nadaram, mekhaham khod ra bokosham"),
+            Some("idees-suicidaires")
         );
     }
 

@@ -571,6 +571,8 @@ static MEDICAL: &[Cue] = &[
             "saign* ..4 s? arrete|arret|stoppe plus|pas|pu",
             "beaucoup|enormement|plein|pleins|trop|bcp|masse|litre*|flaque|mare|caillot* ..2 de? sang",
             "sang ..2 partout|coule|gicle|pisse|jaillit",
+            // « du sang sur tout le drap ».
+            "sang ..3 sur|dans|par ..1 tout|toute|les|le|la|mon|ma? drap|draps|lit|matelas|pantalon|culotte|sol|terre|canape|siege",
             "pisse|pisser le sang",
             "perd*|perte*|saign* ..3 sang ..3 quantite|beaucoup|enormement|abond*|masse",
             "grosse|grande|grosses|grandes|enorme* perte|pertes de sang",
@@ -896,7 +898,7 @@ static VIOLENCE: &[Cue] = &[
     Cue {
         cue: "threats to kill or hurt",
         pats: &[
-            "{partner}|il|elle|ils|on :2 va|vont|veut|veux|veu|vx|veulent|voulait|allait|menace*|essaye|essaie|tente|failli|faillit|dit|promet|jure|revenir|revient|reviendra ..4 me|m|nous ..1 {kill}|{hit}|tabasser|defoncer|egorger|etrangler|cogner|taper|frapper|battre",
+            "{partner}|il|elle|ils|on :2 va|vont|veut|veux|veu|vx|veulent|voulait|allait|menace*|essaye|essaie|tente|failli|faillit|dit|promet|promis|jure|revenir|revient|reviendra ..4 me|m|nous ..1 {kill}|{hit}|tabasser|defoncer|egorger|etrangler|cogner|taper|frapper|battre|defigurer|bruler|saigner|planter|faire_la_peau|casser_la_gueule",
             "menace* ..3 mort|couteau|arme|fusil|pistolet|hache|batte",
             "menace* ..2 de? tout_casser|casser|frapper|taper|defoncer|cogner|tabasser|battre",
             "menace* ..3 {kill}|frapper|taper|secouer|jeter|noyer ..3 {baby}|le|la|les|l|lui|enfants|nous",
@@ -1166,6 +1168,21 @@ static SUICIDE: &[Cue] = &[
         ..BASE
     },
     Cue {
+        // « je compte pas être encore là dans 6 mois », « je roule vite en espérant que ça s'arrête ».
+        cue: "does not expect to be alive, hopes it all stops",
+        pats: &[
+            "compte|pense|crois|serai|serais pas|plus :2 etre? encore? la|ici|vivante|vivant ..2 dans|pour|a|en",
+            "esper* ..4 que|qu ca|tout|ma_vie s|se arrete|finisse|termine",
+            "esper* ..3 un? accident|crash|ne_plus_me_reveiller|ne_pas_me_reveiller",
+        ],
+        // Away for a move, a holiday or work; the crying or the pain that should stop.
+        not_if: &[
+            "demenag*|vacances|voyage|mutation|travail|boulot|stage|formation|hopital|maternite|absente|absent|dispo|disponible",
+            "pleur*|cri|cris|douleur*|mal|coliques|toux|nausee*|vomissement*|greve|pluie|bruit|travaux|contractions",
+        ],
+        ..BASE
+    },
+    Cue {
         cue: "wants to die",
         pats: &[
             "{want} :2 mour*|crever|creve !de|d|du|des|le|la|l|les|un|une|ses|son|sa|mes|mon|ma|sous",
@@ -1336,7 +1353,8 @@ static CHILD: &[Cue] = &[
         pats: &[
             "pas|plus|mal|jamais|peu nourri|nourrie|nourris|lave|lavee|change|changee|soigne|soignee|nourrit|donne_a_manger",
             "maigrit|maigri|maigre|maigres|perd_du_poids|perdu_du_poids",
-            "refuse|veut_pas|veulent_pas ..3 medecin|docteur|soigner|hopital|urgences|pmi",
+            "refuse|refusent|refusait|refusaient|veut_pas|veulent_pas ..3 medecin|docteur|soigner|hopital|urgences|pmi",
+            "prend_plus_de_poids|prend_pas_de_poids|grossit_plus|grossit_pas|ne_grossit_plus",
         ],
         requires: &[
             &["coloc*|voisin*|soeur|frere|belle_soeur|beau_frere|cousin*|amie|ami|copine|copain|nounou|nourrice|tante|oncle|parents|{adult}"],
@@ -1452,6 +1470,16 @@ static CHILD: &[Cue] = &[
         ],
         // A toddler learning to walk bumps into everything.
         not_if: &["tombe*|chute*|marche|marcher|quatre_pattes|maladroit*|cogne_partout|se_cogne|eczema|moustique*|piqure*"],
+        ..BASE
+    },
+    Cue {
+        // « un bébé sur le balcon dans un transat toute la journée, même quand il pleut ».
+        cue: "a baby left outside or alone for hours",
+        strength: Event,
+        pats: &[
+            "{baby} ..6 balcon|dehors|voiture|seul|seule|enferme|enfermee ..8 toute_la_journee|toute_la_nuit|des_heures|pendant_des_heures|quand_il_pleut|pleut|froid|fenetre_fermee|porte_fermee|sans_personne",
+        ],
+        not_if: &["sieste|#_min|minutes|mon|ma|notre ..2 {baby}"],
         ..BASE
     },
     Cue {
