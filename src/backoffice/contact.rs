@@ -17,14 +17,17 @@ use serde::Deserialize;
 use super::access::{self, Role, Viewer};
 use super::today::need_label;
 use super::{render, view, PageError};
-use crate::contacts::callbacks::mask_number;
+use crate::contacts::callbacks::{self, mask_number, CallbackError};
 use crate::contacts::follow_ups::{self, ChangeDraft, OUTCOMES, STATES};
+use crate::db::review::StaffSms;
 use crate::db::{Contact, FollowUp, TimelineEntry};
 use crate::http::AppState;
 use crate::routing::directory::FieldError;
 
 /// The longest note accepted.
 const MAX_NOTE_CHARS: usize = 4000;
+/// The longest SMS a professional sends: five parts of accented text.
+const MAX_SMS_CHARS: usize = 335;
 
 #[derive(Template)]
 #[template(path = "contact.html")]
@@ -48,7 +51,21 @@ struct ContactPage {
     notes: Vec<NoteView>,
     timeline: Vec<EventView>,
     messages: Vec<MessageView>,
-    recordings: Vec<String>,
+    recordings: Vec<RecordingView>,
+    notice: Option<String>,
+    action_error: Option<String>,
+    /// The viewer can ring the parent back from their phone (an open follow-up, a number, their own phone in the directory).
+    can_call_back: bool,
+    /// An SMS conversation to write into.
+    can_text: bool,
+    sms_text: String,
+    max_sms_chars: usize,
+}
+
+struct RecordingView {
+    sid: String,
+    text: String,
+    playable: bool,
 }
 
 impl ContactPage {
@@ -115,6 +132,11 @@ struct Redisplay {
     note_error: Option<String>,
     note_text: String,
     revealed: bool,
+    /// What an action did (a callback placed, a message queued).
+    notice: Option<String>,
+    /// Why an action could not be done.
+    action_error: Option<String>,
+    sms_text: String,
 }
 
 async fn load(state: &AppState, viewer: &Viewer, id: i64) -> Result<(Contact, Option<FollowUp>), PageError> {
@@ -152,6 +174,7 @@ async fn page_of(
         },
         None => ChangeDraft::default(),
     });
+    let follow_up_open = follow_up.as_ref().is_some_and(|f| f.state != "closed");
     let follow_up = follow_up.map(|f| {
         let (due, overdue) = view::due(f.due_at, now);
         FollowUpView {
@@ -209,9 +232,13 @@ async fn page_of(
         .recordings(id)
         .await?
         .into_iter()
-        .map(|r| match r.duration_secs {
-            Some(s) => format!("Message vocal de {s} s ({})", r.status),
-            None => format!("Message vocal ({})", r.status),
+        .map(|r| RecordingView {
+            text: match r.duration_secs {
+                Some(s) => format!("Message vocal de {s} s"),
+                None => "Message vocal".to_owned(),
+            },
+            playable: r.status == "completed",
+            sid: r.recording_sid,
         })
         .collect();
     let notes = store
@@ -224,6 +251,8 @@ async fn page_of(
             body: n.body,
         })
         .collect();
+    let can_call_back = follow_up_open && contact.caller_number.is_some() && viewer.user.staff_id.is_some();
+    let can_text = contact.channel == "sms";
     let page = ContactPage {
         chrome: view::Chrome::for_viewer(viewer, &format!("Contact n° {id}"), ""),
         id,
@@ -249,6 +278,12 @@ async fn page_of(
         timeline,
         messages,
         recordings,
+        notice: again.notice,
+        action_error: again.action_error,
+        can_call_back,
+        can_text,
+        sms_text: again.sms_text,
+        max_sms_chars: MAX_SMS_CHARS,
     };
     render(&page)
 }
@@ -391,6 +426,166 @@ pub(super) async fn add_note(
     Ok(Redirect::to(&format!("/contacts/{id}#notes")).into_response())
 }
 
+/// Click-to-call: the viewer's phone rings; once they press 1, the parent is
+/// called with the helpline's number shown.
+pub(super) async fn call_back(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let (contact, follow_up) = load(&state, &viewer, id).await?;
+    let outcome = match (&follow_up, viewer.user.staff_id) {
+        (None, _) => Err("Ce contact n'a pas de suivi : il n'y a personne à rappeler.".to_owned()),
+        (_, None) => Err("Votre compte n'est pas lié à une fiche du répertoire : le service ne sait pas quel téléphone faire sonner.".to_owned()),
+        (Some(f), Some(staff_id)) => {
+            callbacks::start(state.store().as_ref(), state.settings(), state.twilio(), f.follow_up_id, staff_id, state.now())
+                .await
+                .map_err(callback_problem)
+        }
+    };
+    let again = match outcome {
+        Ok(started) => {
+            access::log(
+                state.store().as_ref(),
+                &viewer.user,
+                state.now(),
+                "call-back",
+                Some(format!("contact:{id}")),
+                Some(format!("callback {}", started.callback_id)),
+            )
+            .await;
+            Redisplay {
+                notice: Some("Votre téléphone va sonner : décrochez et appuyez sur 1 pour appeler la famille. Le numéro du numéro vert s'affiche chez elle.".into()),
+                ..Redisplay::default()
+            }
+        }
+        Err(problem) => Redisplay {
+            action_error: Some(problem),
+            ..Redisplay::default()
+        },
+    };
+    let failed = again.action_error.is_some();
+    let page = page_of(&state, &viewer, contact, follow_up, again).await?;
+    Ok(if failed {
+        (StatusCode::CONFLICT, page).into_response()
+    } else {
+        page
+    })
+}
+
+/// Why a callback could not start, for the professional who asked.
+fn callback_problem(e: CallbackError) -> String {
+    match e {
+        CallbackError::NotFound(_) => "Ce suivi n'existe plus.".into(),
+        CallbackError::Conflict(_) => "Impossible de rappeler maintenant : le suivi est clos, le parent a masqué son numéro, ou un rappel est déjà en cours.".into(),
+        CallbackError::Invalid(errors) => format!("Votre fiche ne permet pas l'appel : {}.", crate::routing::directory::describe(&errors)),
+        CallbackError::NotConfigured(_) => "La téléphonie n'est pas configurée sur ce service : rappelez depuis votre téléphone en affichant le numéro.".into(),
+        CallbackError::Provider(_) => "L'opérateur n'a pas passé l'appel. Réessayez dans un instant ; si cela dure, prévenez l'administrateur·rice.".into(),
+        CallbackError::Store(e) => {
+            tracing::error!(error = %e, "callback from the back-office: database error");
+            "La base de données ne répond pas : réessayez dans un instant.".into()
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(super) struct SmsForm {
+    #[serde(default)]
+    body: String,
+}
+
+/// A professional's SMS to the parent, through the outbox.
+pub(super) async fn send_sms(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<SmsForm>,
+) -> Result<Response, PageError> {
+    let (contact, follow_up) = load(&state, &viewer, id).await?;
+    let body = crate::sms::encoding::tidy(form.body.trim());
+    let problem = if body.is_empty() {
+        Some("Le message est vide.".to_owned())
+    } else if body.chars().count() > MAX_SMS_CHARS {
+        Some(format!(
+            "Le message dépasse {MAX_SMS_CHARS} caractères : raccourcissez-le ou proposez un rappel."
+        ))
+    } else {
+        None
+    };
+    let outcome = match problem {
+        Some(p) => Err(p),
+        None => {
+            let count = crate::sms::encoding::count(&body);
+            match state.store().staff_sms(id, viewer.user.id, &body, count, state.now()).await? {
+                StaffSms::Queued => Ok(count.segments),
+                StaffSms::OptedOut => Err("Ce parent a demandé à ne plus recevoir de SMS (STOP) : le message n'est pas envoyé. Rappelez-le si un suivi est nécessaire.".into()),
+                StaffSms::NoConversation => Err("Ce contact n'a pas de conversation SMS : rappelez le parent.".into()),
+            }
+        }
+    };
+    match outcome {
+        Ok(segments) => {
+            access::log(
+                state.store().as_ref(),
+                &viewer.user,
+                state.now(),
+                "send-sms",
+                Some(format!("contact:{id}")),
+                Some(format!("{segments} segment(s)")),
+            )
+            .await;
+            Ok(Redirect::to(&format!("/contacts/{id}#sms")).into_response())
+        }
+        Err(problem) => {
+            let again = Redisplay {
+                action_error: Some(problem),
+                sms_text: body,
+                ..Redisplay::default()
+            };
+            let page = page_of(&state, &viewer, contact, follow_up, again).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+/// A voicemail, played through the service: the provider's URL and
+/// credentials never reach the browser, and each listening is logged.
+pub(super) async fn recording(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, sid)): Path<(i64, String)>,
+) -> Result<Response, PageError> {
+    load(&state, &viewer, id).await?;
+    let known = state
+        .store()
+        .recordings(id)
+        .await?
+        .into_iter()
+        .any(|r| r.recording_sid == sid);
+    if !known {
+        return Err(PageError::NotFound);
+    }
+    let Some(client) = state.twilio() else {
+        return Err(PageError::Unavailable(
+            "La téléphonie n'est pas configurée sur ce service : l'enregistrement ne peut pas être lu.".into(),
+        ));
+    };
+    let audio = client.recording_audio(&sid).await.map_err(|e| {
+        tracing::warn!(error = %e, "recording could not be fetched from the provider");
+        PageError::Unavailable("L'opérateur n'a pas fourni l'enregistrement. Réessayez dans un instant.".into())
+    })?;
+    access::log(
+        state.store().as_ref(),
+        &viewer.user,
+        state.now(),
+        "play-recording",
+        Some(format!("contact:{id}")),
+        Some(format!("recording {sid}")),
+    )
+    .await;
+    Ok(([(axum::http::header::CONTENT_TYPE, "audio/mpeg")], audio).into_response())
+}
+
 fn delivery_label(status: &str) -> &'static str {
     match status {
         "received" => "reçu",
@@ -464,6 +659,10 @@ fn event_text(e: &TimelineEntry, staff_name: &dyn Fn(i64) -> Option<String>) -> 
         "status" => format!("Statut de l'appel : {}", text("status").unwrap_or_default()),
         "sms-read" => "SMS lu par le robot".to_owned(),
         "note-added" => "Note ajoutée".to_owned(),
+        "staff-sms" => match int("segments") {
+            Some(n) if n > 1 => format!("SMS envoyé au parent par un·e professionnel·le ({n} SMS)"),
+            _ => "SMS envoyé au parent par un·e professionnel·le".to_owned(),
+        },
         "follow-up-changed" => {
             let state = text("state").map(|s| view::state(&s)).unwrap_or("modifié");
             match text("outcome") {

@@ -57,6 +57,9 @@ pub fn router(state: AppState) -> Router<AppState> {
             axum::routing::post(contact::change_follow_up),
         )
         .route("/contacts/{id}/notes", axum::routing::post(contact::add_note))
+        .route("/contacts/{id}/call-back", axum::routing::post(contact::call_back))
+        .route("/contacts/{id}/sms", axum::routing::post(contact::send_sms))
+        .route("/contacts/{id}/recordings/{sid}", get(contact::recording))
         .route("/admin/users", get(admin::users).post(admin::add_user))
         .route("/admin/access-log", get(admin::access_log))
         .layer(middleware::from_fn_with_state(state.clone(), access::sessions))
@@ -129,6 +132,9 @@ pub enum PageError {
     Csrf,
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// A service the page needs (the provider) is not there; the message says what to do.
+    #[error("unavailable: {0}")]
+    Unavailable(String),
     #[error("store: {0}")]
     Store(#[from] StoreError),
     #[error("template: {0}")]
@@ -170,6 +176,7 @@ impl IntoResponse for PageError {
                 "Ce formulaire a expiré ou ne vient pas du back-office. Rechargez la page et recommencez : rien n'a été enregistré.".to_owned(),
             ),
             PageError::BadRequest(message) => (StatusCode::BAD_REQUEST, "Demande incomplète", message),
+            PageError::Unavailable(message) => (StatusCode::SERVICE_UNAVAILABLE, "Momentanément indisponible", message),
             PageError::Store(e) => {
                 tracing::error!(error = %e, "back-office page: database error");
                 (

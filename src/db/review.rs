@@ -16,8 +16,30 @@ pub struct Note {
     pub created_at: DateTime<Utc>,
 }
 
+/// What became of a professional's SMS to a parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StaffSms {
+    /// On the thread and in the outbox: the worker sends it.
+    Queued,
+    /// The parent sent STOP: nothing is pushed to them.
+    OptedOut,
+    /// The contact has no SMS conversation (a call): call the parent back instead.
+    NoConversation,
+}
+
 #[async_trait]
 pub trait ReviewStore: Send + Sync {
+    /// A professional writes to the parent of an SMS contact: the message joins
+    /// the thread, goes to the outbox and a line on the timeline says who wrote
+    /// (not what), in one transaction.
+    async fn staff_sms(
+        &self,
+        contact_id: i64,
+        user_id: i64,
+        body: &str,
+        count: crate::sms::encoding::SegmentCount,
+        at: DateTime<Utc>,
+    ) -> StoreResult<StaffSms>;
     /// Adds a note; a line on the timeline says a note was written (not what).
     async fn add_note(&self, contact_id: i64, user_id: i64, body: &str, at: DateTime<Utc>) -> StoreResult<Note>;
     /// Oldest first.
@@ -72,6 +94,65 @@ macro_rules! sql_review_store {
                 .fetch_one(&self.pool)
                 .await?;
                 Ok(note)
+            }
+
+            async fn staff_sms(
+                &self,
+                contact_id: i64,
+                user_id: i64,
+                body: &str,
+                count: $crate::sms::encoding::SegmentCount,
+                at: chrono::DateTime<chrono::Utc>,
+            ) -> $crate::db::StoreResult<$crate::db::review::StaffSms> {
+                use $crate::db::review::StaffSms;
+                let mut tx = self.pool.begin().await?;
+                let conversation: Option<(i64, String, Option<chrono::DateTime<chrono::Utc>>)> = sqlx::query_as(
+                    "select c.conversation_id, c.phone, c.opted_out_at from sms_conversation c where c.conversation_id = \
+                     (select conversation_id from sms_message where contact_id = $1 order by message_id limit 1)",
+                )
+                .bind(contact_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some((conversation_id, phone, opted_out_at)) = conversation else {
+                    return Ok(StaffSms::NoConversation);
+                };
+                if opted_out_at.is_some() {
+                    return Ok(StaffSms::OptedOut);
+                }
+                let (segments, encoding) = (count.segments as i64, count.encoding.as_str());
+                let (message_id,): (i64,) = sqlx::query_as(
+                    "insert into sms_message (conversation_id, contact_id, direction, body, segments, encoding, author, status, created_at, updated_at) \
+                     values ($1, $2, 'outbound', $3, $4, $5, 'staff', 'queued', $6, $6) returning message_id",
+                )
+                .bind(conversation_id)
+                .bind(contact_id)
+                .bind(body)
+                .bind(segments)
+                .bind(encoding)
+                .bind(at)
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "insert into outbox_message (to_number, body, segments, encoding, purpose, to_parent, sms_message_id, contact_id, state, attempts, next_attempt_at, created_at, updated_at) \
+                     values ($1, $2, $3, $4, 'reply', true, $5, $6, 'pending', 0, $7, $7, $7)",
+                )
+                .bind(&phone)
+                .bind(body)
+                .bind(segments)
+                .bind(encoding)
+                .bind(message_id)
+                .bind(contact_id)
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("insert into contact_event (contact_id, at, kind, node, detail) values ($1, $2, 'staff-sms', null, $3)")
+                    .bind(contact_id)
+                    .bind(at)
+                    .bind(serde_json::json!({ "message": message_id, "user": user_id, "segments": segments }).to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(StaffSms::Queued)
             }
 
             async fn notes(&self, contact_id: i64) -> $crate::db::StoreResult<Vec<$crate::db::review::Note>> {

@@ -149,6 +149,31 @@ impl TwilioClient {
         self.request("list_messages", Request::Get(next_page_uri)).await
     }
 
+    /// The audio of one of this account's recordings, as MP3: `GET
+    /// /2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.mp3`. The recording
+    /// is named by its SID, never by a URL from a callback, so the account's
+    /// credentials only ever go to the configured API.
+    pub async fn recording_audio(&self, recording_sid: &str) -> Result<Vec<u8>, RestError> {
+        let path = format!(
+            "{}/Recordings/{}.mp3",
+            self.account_path(),
+            encode_path_segment(recording_sid)
+        );
+        let started = Instant::now();
+        let (status, body) = self.exchange(Request::Get(&path)).await?;
+        tracing::debug!(
+            operation = "recording_audio",
+            status,
+            elapsed_ms = elapsed_ms(started),
+            "Twilio REST answered"
+        );
+        if (200..300).contains(&status) {
+            Ok(body)
+        } else {
+            Err(RestError::from_response(status, &body))
+        }
+    }
+
     fn account_path(&self) -> String {
         format!("/{API_VERSION}/Accounts/{}", encode_path_segment(&self.account_sid))
     }

@@ -458,22 +458,8 @@ async fn today_shows_urgent_messages_first_then_callbacks_with_numbers_masked() 
         let app = TestApp::spawn_with_team(&backend, open_hours()).await;
         add_user(&app, "sam", Role::Supervisor).await;
         add_user(&app, "awa", Role::Staff).await;
-        let (status, _) = app
-            .post_signed(
-                &format!("{BASE}/twilio/sms"),
-                &inbound(&sid("SM"), PARENT, "je veux mourir, je n'en peux plus"),
-                &[],
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK);
-        let (status, _) = app
-            .post_signed(
-                &format!("{BASE}/twilio/sms"),
-                &inbound(&sid("SM"), "+33639980456", "RAPPEL"),
-                &[],
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK);
+        texts(&app, PARENT, "je veux mourir, je n'en peux plus").await;
+        texts(&app, "+33639980456", "RAPPEL").await;
 
         let mut supervisor = Browser::new(&app);
         supervisor.log_in("sam", PASSWORD, "/").await;
@@ -568,17 +554,18 @@ async fn admins_create_accounts_and_every_change_and_login_is_in_the_access_log(
     }
 }
 
-/// An urgent SMS from PARENT; returns its contact id.
-async fn urgent_sms(app: &TestApp) -> i64 {
+/// A parent's SMS, as the provider posts it; returns the newest contact's id.
+async fn texts(app: &TestApp, from: &str, body: &str) -> i64 {
     let (status, _) = app
-        .post_signed(
-            &format!("{BASE}/twilio/sms"),
-            &inbound(&sid("SM"), PARENT, "je veux mourir, je n'en peux plus"),
-            &[],
-        )
+        .post_signed(&format!("{BASE}/twilio/sms"), &inbound(&sid("SM"), from, body), &[])
         .await;
     assert_eq!(status, StatusCode::OK);
     app.store.recent_contacts(1).await.unwrap()[0].contact_id
+}
+
+/// An urgent SMS from PARENT; returns its contact id.
+async fn urgent_sms(app: &TestApp) -> i64 {
+    texts(app, PARENT, "je veux mourir, je n'en peux plus").await
 }
 
 async fn access_actions(app: &TestApp) -> Vec<(String, Option<String>)> {
@@ -781,25 +768,14 @@ async fn the_contacts_list_filters_pages_by_keyset_and_keeps_staff_to_their_own(
         add_staff_user(&app, "awa", awa).await;
         let urgent = urgent_sms(&app).await;
         for i in 0..55 {
-            let from = format!("+336399{:05}", 10_000 + i);
-            let (status, _) = app
-                .post_signed(
-                    &format!("{BASE}/twilio/sms"),
-                    &inbound(&sid("SM"), &from, "vous etes ouverts le samedi ?"),
-                    &[],
-                )
-                .await;
-            assert_eq!(status, StatusCode::OK);
-        }
-        let (status, _) = app
-            .post_signed(
-                &format!("{BASE}/twilio/sms"),
-                &inbound(&sid("SM"), "+33639980456", "RAPPEL"),
-                &[],
+            texts(
+                &app,
+                &format!("+336399{:05}", 10_000 + i),
+                "vous etes ouverts le samedi ?",
             )
             .await;
-        assert_eq!(status, StatusCode::OK);
-        let callback = app.store.recent_contacts(1).await.unwrap()[0].contact_id;
+        }
+        let callback = texts(&app, "+33639980456", "RAPPEL").await;
 
         let mut sam = Browser::new(&app);
         sam.log_in("sam", PASSWORD, "/").await;
@@ -901,15 +877,7 @@ async fn follow_ups_are_listed_mine_or_everyones_urgent_then_overdue_first_with_
         add_user(&app, "sam", Role::Supervisor).await;
         let awa = app.store.list_staff().await.unwrap()[0].id;
         add_staff_user(&app, "awa", awa).await;
-        let (status, _) = app
-            .post_signed(
-                &format!("{BASE}/twilio/sms"),
-                &inbound(&sid("SM"), "+33639980456", "RAPPEL"),
-                &[],
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK);
-        let callback = app.store.recent_contacts(1).await.unwrap()[0].contact_id;
+        let callback = texts(&app, "+33639980456", "RAPPEL").await;
         let urgent = urgent_sms(&app).await;
 
         let mut sam = Browser::new(&app);
@@ -1180,5 +1148,150 @@ async fn figures_count_a_day_of_calls_and_messages_draw_charts_and_export_nothin
         awa.log_in("awa", PASSWORD, "/").await;
         assert_eq!(awa.get("/figures").await.status, StatusCode::FORBIDDEN);
         assert_eq!(awa.get("/figures.csv").await.status, StatusCode::FORBIDDEN);
+    }
+}
+
+/// The account of the fake provider used for click-to-call and recordings.
+const PROVIDER_ACCOUNT: &str = "AC0123456789abcdef0123456789abcdef";
+
+#[tokio::test]
+async fn from_a_contact_a_professional_listens_calls_back_and_texts_the_parent() {
+    use crate::fake_twilio::{FakeTwilio, CREATE_CALL, FAKE_AUDIO};
+    for backend in backends() {
+        let fake = FakeTwilio::start_with(PROVIDER_ACCOUNT, TOKEN).await;
+        let dir = tempfile::tempdir().unwrap();
+        let url = fresh_database(&backend, dir.path()).await;
+        let base = fake.base_url();
+        let settings = settings(
+            &url,
+            &[("TWILIO_ACCOUNT_SID", PROVIDER_ACCOUNT), ("TWILIO_API_BASE", &base)],
+        );
+        let store = numerovert::db::connect(&settings.database_url).await.unwrap();
+        // Christmas: the line is closed, the parent leaves a message.
+        let app = TestApp::with_store(settings, store, paris(2026, 12, 25, 10, 0), dir);
+        let midwife = app
+            .on_call("sage-femme", &[("Awa Diallo", "+33639980021")], "00:00-24:00")
+            .await[0];
+        add_staff_user(&app, "awa", midwife).await;
+        add_user(&app, "sam", Role::Supervisor).await;
+        let mut call = Call::dial_in(&app, PARENT).await;
+        call.press("1").await;
+        call.leave_message("RE0123456789abcdef0123456789abcdef", 42).await;
+        assert_eq!(
+            call.recording_ready("RE0123456789abcdef0123456789abcdef", 42).await,
+            StatusCode::OK
+        );
+        call.status("completed", Some(80)).await;
+        let voice = app.store.contact_for_call(&call.sid).await.unwrap().unwrap().contact_id;
+
+        let mut awa = Browser::new(&app);
+        awa.log_in("awa", PASSWORD, "/").await;
+        let page = awa.get(&format!("/contacts/{voice}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        let audio = format!("/contacts/{voice}/recordings/RE0123456789abcdef0123456789abcdef");
+        assert!(
+            page.text
+                .contains(&format!("<audio controls preload=\"none\" src=\"{audio}\"")),
+            "{}",
+            page.text
+        );
+        assert!(
+            !page.text.contains(&base) && !page.text.contains("api.twilio.com"),
+            "the provider's URL stays on the server"
+        );
+        assert!(
+            !page.text.contains("Répondre par SMS"),
+            "a call has no SMS thread to write into"
+        );
+
+        // Listening goes through the service, with the account's credentials, and is logged.
+        let played = awa.get(&audio).await;
+        assert_eq!(played.status, StatusCode::OK);
+        assert_eq!(played.headers.get("content-type").unwrap(), "audio/mpeg");
+        assert_eq!(played.text.as_bytes(), FAKE_AUDIO);
+        assert_eq!(
+            awa.get(&format!(
+                "/contacts/{voice}/recordings/RE00000000000000000000000000000000"
+            ))
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
+        assert!(access_actions(&app)
+            .await
+            .contains(&("play-recording".into(), Some(format!("contact:{voice}")))));
+
+        // Click-to-call: Awa's phone rings first.
+        fake.clear_requests();
+        let csrf = hidden(&page.text, "csrf");
+        let called = awa
+            .post(&format!("/contacts/{voice}/call-back"), &[("csrf", &csrf)])
+            .await;
+        assert_eq!(called.status, StatusCode::OK, "{}", called.text);
+        assert!(called.text.contains("Votre téléphone va sonner"), "{}", called.text);
+        let placed: Vec<_> = fake
+            .requests()
+            .into_iter()
+            .filter(|r| r.operation == Some(CREATE_CALL))
+            .collect();
+        assert_eq!(placed.len(), 1, "{placed:?}");
+        assert!(
+            placed[0].params.contains(&("To".into(), "+33639980021".into())),
+            "{:?}",
+            placed[0].params
+        );
+        assert!(access_actions(&app).await.iter().any(|(a, _)| a == "call-back"));
+        let again = awa
+            .post(&format!("/contacts/{voice}/call-back"), &[("csrf", &csrf)])
+            .await;
+        assert_eq!(
+            again.status,
+            StatusCode::CONFLICT,
+            "two people never ring the same parent at once"
+        );
+        assert!(again.text.contains("un rappel est déjà en cours"));
+
+        // An SMS conversation: a professional answers in the thread, through the outbox.
+        let sms = texts(&app, "+33639980456", "RAPPEL").await;
+        let mut sam = Browser::new(&app);
+        sam.log_in("sam", PASSWORD, "/").await;
+        let page = sam.get(&format!("/contacts/{sms}")).await;
+        assert!(page.text.contains("Répondre par SMS"));
+        let csrf = hidden(&page.text, "csrf");
+        let empty = sam
+            .post(&format!("/contacts/{sms}/sms"), &[("csrf", &csrf), ("body", "  ")])
+            .await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let text = "Bonjour, c’est Léa, sage-femme de la Maison. Je vous appelle à 14 h, ça vous va ?";
+        let sent = sam
+            .post(&format!("/contacts/{sms}/sms"), &[("csrf", &csrf), ("body", text)])
+            .await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.text);
+        let outbox = app.store.list_outbox(10).await.unwrap();
+        let queued = outbox
+            .iter()
+            .find(|m| m.purpose == "reply" && m.to_number == "+33639980456" && m.body.contains("Léa"))
+            .expect("queued");
+        assert!(
+            queued.body.contains("c'est Léa"),
+            "typographic apostrophes tidied: {}",
+            queued.body
+        );
+        let thread = sam.get(&format!("/contacts/{sms}")).await.text;
+        assert!(
+            thread.contains("Professionnel·le") && thread.contains("SMS envoyé au parent par un·e professionnel·le"),
+            "{thread}"
+        );
+
+        // After STOP, nothing is pushed to the parent.
+        texts(&app, "+33639980456", "STOP").await;
+        let refused = sam
+            .post(
+                &format!("/contacts/{sms}/sms"),
+                &[("csrf", &csrf), ("body", "Rappel demain")],
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.text.contains("STOP"), "{}", refused.text);
     }
 }

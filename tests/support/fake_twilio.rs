@@ -787,7 +787,11 @@ async fn handle(
     };
     let operation = route(&method, uri.path());
     let authorized = authorized(&shared, &headers);
-    let (response, sid) = answer(&shared, &method, operation, authorized, &headers, &params);
+    // A recording's audio is a media URL, not an operation of the OpenAPI description.
+    let (response, sid) = match recording_audio(&shared, &method, uri.path(), authorized) {
+        Some(answer) => answer,
+        None => answer(&shared, &method, operation, authorized, &headers, &params),
+    };
     shared.state.lock().unwrap().requests.push(RecordedRequest {
         method: method.to_string(),
         path: uri.path().to_string(),
@@ -802,6 +806,28 @@ async fn handle(
         sid,
     });
     response
+}
+
+/// The bytes served for `GET …/Recordings/{Sid}.mp3`, so that tests can check what the back-office plays.
+pub const FAKE_AUDIO: &[u8] = b"ID3\x04fake-mp3-audio";
+
+fn recording_audio(
+    shared: &Shared,
+    method: &Method,
+    path: &str,
+    authorized: bool,
+) -> Option<(Response, Option<String>)> {
+    let rest = path.strip_prefix("/2010-04-01/Accounts/")?;
+    let (account, rest) = rest.split_once('/')?;
+    let sid = rest.strip_prefix("Recordings/")?.strip_suffix(".mp3")?;
+    if method != Method::GET {
+        return Some((error_response(405, Some(20004), "Method not allowed"), None));
+    }
+    if !authorized || account != shared.account_sid {
+        return Some((error_response(401, Some(20003), "Authenticate"), None));
+    }
+    let response = ([(header::CONTENT_TYPE, "audio/mpeg")], FAKE_AUDIO).into_response();
+    Some((response, Some(sid.to_owned())))
 }
 
 fn authorized(shared: &Shared, headers: &HeaderMap) -> bool {
