@@ -200,7 +200,7 @@ pub(super) async fn page(
                 .buckets
                 .iter()
                 .zip(&s.counts)
-                .map(move |(b, c)| table_row(range.period.bucket_name(*b), line.clone(), c))
+                .map(move |(b, c)| table_row(range.period.bucket_label(*b), line.clone(), c))
         })
         .chain([table_row("Total".into(), String::new(), &all.total)])
         .collect();

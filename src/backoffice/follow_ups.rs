@@ -53,7 +53,7 @@ pub(super) fn row(
             .map_or_else(|| "numéro masqué".to_owned(), mask_number),
         due,
         overdue,
-        age: format!("il y a {}", view::span(now - f.created_at)),
+        age: view::ago(now - f.created_at),
         state: view::state(&f.state),
         attempts: f.attempts,
         assigned: f.assigned_staff_id.map_or_else(

@@ -27,6 +27,7 @@ pub mod access;
 mod admin;
 mod contact;
 mod contacts;
+mod content;
 mod figures;
 mod follow_ups;
 mod login;
@@ -43,6 +44,9 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/contacts", get(contacts::page))
         .route("/contacts/{id}", get(contact::page))
         .route("/follow-ups", get(follow_ups::page))
+        .route("/content", get(content::page))
+        .route("/content/topics/{id}", get(content::topic).post(content::save_topic))
+        .route("/content/reload", axum::routing::post(content::reload))
         .route("/figures", get(figures::page))
         .route("/figures.csv", get(figures::export))
         .route("/rota", get(rota::page))

@@ -29,12 +29,13 @@ pub struct NavItem {
 }
 
 /// The pages of the navigation and the role each needs.
-const NAV: [(&str, &str, Role); 7] = [
+const NAV: [(&str, &str, Role); 8] = [
     ("/", "Aujourd'hui", Role::Staff),
     ("/follow-ups", "Suivis", Role::Staff),
     ("/contacts", "Contacts", Role::Staff),
     ("/rota", "Planning", Role::Staff),
     ("/figures", "Chiffres", Role::Supervisor),
+    ("/content", "Contenus", Role::Supervisor),
     ("/admin/users", "Utilisateurs", Role::Admin),
     ("/admin/access-log", "Journal des accès", Role::Admin),
 ];
@@ -162,9 +163,20 @@ pub fn span(d: chrono::Duration) -> String {
     }
 }
 
-/// How late or how soon `due` is: "en retard de 2 h" or "dans 40 min".
+/// How long ago: "à l'instant", "il y a 12 min", "il y a 2 j".
+pub fn ago(d: chrono::Duration) -> String {
+    if d < chrono::Duration::minutes(1) {
+        "à l'instant".to_owned()
+    } else {
+        format!("il y a {}", span(d))
+    }
+}
+
+/// How late or how soon `due` is: "en retard de 2 h", "maintenant" or "dans 40 min".
 pub fn due(due: DateTime<Utc>, now: DateTime<Utc>) -> (String, bool) {
-    if due <= now {
+    if due <= now && now - due < chrono::Duration::minutes(1) {
+        ("maintenant".to_owned(), true)
+    } else if due <= now {
         (format!("en retard de {}", span(now - due)), true)
     } else {
         (format!("dans {}", span(due - now)), false)
@@ -269,6 +281,9 @@ mod tests {
             due(now - chrono::Duration::hours(2), now),
             ("en retard de 2 h".into(), true)
         );
+        assert_eq!(due(now, now), ("maintenant".into(), true));
+        assert_eq!(ago(chrono::Duration::seconds(20)), "à l'instant");
+        assert_eq!(ago(chrono::Duration::minutes(75)), "il y a 1 h 15");
         assert_eq!(
             due(now + chrono::Duration::minutes(40), now),
             ("dans 40 min".into(), false)

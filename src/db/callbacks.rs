@@ -288,9 +288,9 @@ macro_rules! sql_callback_store {
                 let mut tx = self.pool.begin().await?;
                 // Writing the follow-up first locks its row (PostgreSQL) or the
                 // database (SQLite): two requests for the same parent are serialised here.
-                let state: Option<(String,)> = sqlx::query_as("update follow_up set updated_at = $2 where follow_up_id = $1 returning state")
+                let state: Option<(String, i64)> = sqlx::query_as("update follow_up set updated_at = $2 where follow_up_id = $1 returning state, contact_id")
                     .bind(follow_up_id).bind(at).fetch_optional(&mut *tx).await?;
-                let Some((state,)) = state else {
+                let Some((state, contact_of_follow_up)) = state else {
                     return Err($crate::db::StoreError::NotFound);
                 };
                 if state == "closed" {
@@ -322,6 +322,9 @@ macro_rules! sql_callback_store {
                 )
                 .bind(follow_up_id).bind(staff_id).bind(at)
                 .fetch_one(&mut *tx).await?;
+                sqlx::query($crate::db::sql::CONTACT_STAFF_INSERT!())
+                    .bind(contact_of_follow_up).bind(staff_id)
+                    .execute(&mut *tx).await?;
                 $crate::db::callbacks::callback_event!(
                     tx, follow_up_id, at, "callback-started",
                     serde_json::json!({ "callback": callback_id, "staff": staff_name }),

@@ -16,6 +16,16 @@ pub struct Note {
     pub created_at: DateTime<Utc>,
 }
 
+/// A parent's message the bot could not answer from one topic.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Unanswered {
+    pub contact_id: i64,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+    /// The bot's reading (JSON): not understood, or alternatives offered.
+    pub analysis: Option<String>,
+}
+
 /// What became of a professional's SMS to a parent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StaffSms {
@@ -42,6 +52,8 @@ pub trait ReviewStore: Send + Sync {
     ) -> StoreResult<StaffSms>;
     /// Adds a note; a line on the timeline says a note was written (not what).
     async fn add_note(&self, contact_id: i64, user_id: i64, body: &str, at: DateTime<Utc>) -> StoreResult<Note>;
+    /// The latest messages the bot did not understand or answered with a choice of topics.
+    async fn unanswered_questions(&self, since: DateTime<Utc>, limit: i64) -> StoreResult<Vec<Unanswered>>;
     /// Oldest first.
     async fn notes(&self, contact_id: i64) -> StoreResult<Vec<Note>>;
     /// Applies a change and puts it on the contact's timeline; `NotFound` without the follow-up.
@@ -155,6 +167,23 @@ macro_rules! sql_review_store {
                 Ok(StaffSms::Queued)
             }
 
+            async fn unanswered_questions(
+                &self,
+                since: chrono::DateTime<chrono::Utc>,
+                limit: i64,
+            ) -> $crate::db::StoreResult<Vec<$crate::db::review::Unanswered>> {
+                Ok(sqlx::query_as(
+                    "select contact_id, body, created_at, analysis from sms_message \
+                     where direction = 'inbound' and created_at >= $1 \
+                     and (analysis like '%\"kind\":\"not-understood\"%' or analysis like '%\"kind\":\"alternatives\"%') \
+                     order by message_id desc limit $2",
+                )
+                .bind(since)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?)
+            }
+
             async fn notes(&self, contact_id: i64) -> $crate::db::StoreResult<Vec<$crate::db::review::Note>> {
                 Ok(sqlx::query_as(
                     "select n.note_id, u.display_name as author, n.body, n.created_at from contact_note n \
@@ -188,6 +217,13 @@ macro_rules! sql_review_store {
                 let Some((contact_id,)) = contact else {
                     return Err($crate::db::StoreError::NotFound);
                 };
+                if let Some(staff_id) = change.assigned_staff_id {
+                    sqlx::query($crate::db::sql::CONTACT_STAFF_INSERT!())
+                        .bind(contact_id)
+                        .bind(staff_id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 let detail = serde_json::json!({
                     "follow_up": follow_up_id,
                     "state": change.state,
@@ -207,16 +243,11 @@ macro_rules! sql_review_store {
             }
 
             async fn staff_handled(&self, staff_id: i64, contact_id: i64) -> $crate::db::StoreResult<bool> {
-                let (n,): (i64,) = sqlx::query_as(
-                    "select (select count(*) from transfer_attempt where contact_id = $1 and staff_id = $2 and outcome = 'accepted') \
-                     + (select count(*) from callback_call k join follow_up f on f.follow_up_id = k.follow_up_id \
-                        where f.contact_id = $1 and k.staff_id = $2) \
-                     + (select count(*) from follow_up where contact_id = $1 and assigned_staff_id = $2)",
-                )
-                .bind(contact_id)
-                .bind(staff_id)
-                .fetch_one(&self.pool)
-                .await?;
+                let (n,): (i64,) = sqlx::query_as("select count(*) from contact_staff where contact_id = $1 and staff_id = $2")
+                    .bind(contact_id)
+                    .bind(staff_id)
+                    .fetch_one(&self.pool)
+                    .await?;
                 Ok(n > 0)
             }
         }

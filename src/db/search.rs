@@ -58,11 +58,21 @@ pub fn search_sql(query: &ContactQuery, limit: i64) -> (String, Vec<Bind>) {
         binds.push(b);
         format!("${}", binds.len())
     };
+    // Filtered by a professional, the list is read from `contact_staff`, whose
+    // index holds that professional's contacts in the list's order; otherwise
+    // from `contact` itself.
+    let (from, order) = match query.staff_id {
+        Some(staff) => {
+            conds.push(format!("h.staff_id = {}", bind(Bind::Int(staff))));
+            ("contact_staff h join contact c on c.contact_id = h.contact_id", "h")
+        }
+        None => ("contact c", "c"),
+    };
     if let Some(from) = query.from {
-        conds.push(format!("c.started_at >= {}", bind(Bind::Time(from))));
+        conds.push(format!("{order}.started_at >= {}", bind(Bind::Time(from))));
     }
     if let Some(to) = query.to {
-        conds.push(format!("c.started_at < {}", bind(Bind::Time(to))));
+        conds.push(format!("{order}.started_at < {}", bind(Bind::Time(to))));
     }
     for (column, value) in [
         ("c.channel", &query.channel),
@@ -78,19 +88,11 @@ pub fn search_sql(query: &ContactQuery, limit: i64) -> (String, Vec<Bind>) {
         Some(OUTCOME_NONE) => conds.push("c.outcome is null".into()),
         Some(o) => conds.push(format!("c.outcome = {}", bind(Bind::Text(o.to_owned())))),
     }
-    if let Some(staff) = query.staff_id {
-        let p = bind(Bind::Int(staff));
-        // Each branch has its own index; the set is small next to the contacts.
-        conds.push(format!(
-            "c.contact_id in (select contact_id from transfer_attempt where staff_id = {p} and outcome = 'accepted' \
-             union select f2.contact_id from callback_call k join follow_up f2 on f2.follow_up_id = k.follow_up_id where k.staff_id = {p} \
-             union select contact_id from follow_up where assigned_staff_id = {p})"
-        ));
-    }
     match query.follow_up.as_deref() {
         None => {}
         Some(FOLLOW_UP_NONE) => conds.push("f.follow_up_id is null".into()),
-        Some(FOLLOW_UP_OPEN) => conds.push("f.state <> 'closed'".into()),
+        // A list of states rather than `<> 'closed'`: both planners can then use the state index.
+        Some(FOLLOW_UP_OPEN) => conds.push("f.state in ('new', 'in-progress', 'waiting')".into()),
         Some(s) => conds.push(format!("f.state = {}", bind(Bind::Text(s.to_owned())))),
     }
     if query.urgent {
@@ -100,7 +102,7 @@ pub fn search_sql(query: &ContactQuery, limit: i64) -> (String, Vec<Bind>) {
         // A row comparison: both databases read it as one range of the index.
         let at = bind(Bind::Time(after.started_at));
         let id = bind(Bind::Int(after.contact_id));
-        conds.push(format!("(c.started_at, c.contact_id) < ({at}, {id})"));
+        conds.push(format!("({order}.started_at, {order}.contact_id) < ({at}, {id})"));
     }
     let limit = bind(Bind::Int(limit));
     let filter = if conds.is_empty() {
@@ -110,8 +112,8 @@ pub fn search_sql(query: &ContactQuery, limit: i64) -> (String, Vec<Bind>) {
     };
     let sql = format!(
         "select c.contact_id, c.channel, c.line_number, c.caller_number, c.started_at, c.outcome, c.need, \
-         f.state as follow_up_state, f.urgent from contact c left join follow_up f on f.contact_id = c.contact_id{filter} \
-         order by c.started_at desc, c.contact_id desc limit {limit}"
+         f.state as follow_up_state, f.urgent from {from} left join follow_up f on f.contact_id = c.contact_id{filter} \
+         order by {order}.started_at desc, {order}.contact_id desc limit {limit}"
     );
     (sql, binds)
 }
@@ -166,18 +168,18 @@ mod tests {
             ..ContactQuery::default()
         };
         let (sql, binds) = search_sql(&q, 51);
-        assert!(sql.contains("c.need = $1 and c.contact_id in ("), "{sql}");
-        assert_eq!(
-            sql.matches("staff_id = $2").count(),
-            3,
-            "one value for the three branches"
+        assert!(sql.contains("from contact_staff h join contact c"), "{sql}");
+        assert!(sql.contains("where h.staff_id = $1 and c.need = $2"), "{sql}");
+        assert!(sql.contains("f.state in ('new', 'in-progress', 'waiting') and f.urgent = $3"));
+        assert!(
+            sql.ends_with("order by h.started_at desc, h.contact_id desc limit $4"),
+            "{sql}"
         );
-        assert!(sql.contains("f.state <> 'closed' and f.urgent = $3"));
         assert_eq!(
             binds,
             [
-                Bind::Text("allaitement".into()),
                 Bind::Int(7),
+                Bind::Text("allaitement".into()),
                 Bind::Bool(true),
                 Bind::Int(51)
             ]

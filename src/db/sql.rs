@@ -140,9 +140,18 @@ macro_rules! sql_store {
                     .execute(&mut *tx).await?;
                 }
                 for (seq, outcome) in &c.attempt_ends {
-                    sqlx::query("update transfer_attempt set outcome = $1, ended_at = $2 where call_sid = $3 and seq = $4 and outcome = 'ringing'")
+                    let ended = sqlx::query("update transfer_attempt set outcome = $1, ended_at = $2 where call_sid = $3 and seq = $4 and outcome = 'ringing'")
                         .bind(outcome).bind(c.at).bind(&c.call_sid).bind(seq)
+                        .execute(&mut *tx).await?.rows_affected();
+                    if ended > 0 && outcome == "accepted" {
+                        sqlx::query(
+                            "insert into contact_staff (contact_id, staff_id, started_at) select t.contact_id, t.staff_id, k.started_at \
+                             from transfer_attempt t join contact k on k.contact_id = t.contact_id \
+                             where t.call_sid = $1 and t.seq = $2 and t.staff_id is not null on conflict do nothing",
+                        )
+                        .bind(&c.call_sid).bind(seq)
                         .execute(&mut *tx).await?;
+                    }
                 }
                 if let Some(f) = &c.follow_up {
                     sqlx::query(
@@ -369,6 +378,13 @@ macro_rules! CONTACT_SELECT {
     };
 }
 
+/// Records that professional `$2` handled contact `$1` (the contacts list's "professional" filter).
+macro_rules! CONTACT_STAFF_INSERT {
+    () => {
+        "insert into contact_staff (contact_id, staff_id, started_at) select contact_id, $2, started_at from contact where contact_id = $1 on conflict do nothing"
+    };
+}
+
 /// The columns of [`crate::db::Attempt`].
 macro_rules! ATTEMPT_SELECT {
     () => {
@@ -386,4 +402,5 @@ macro_rules! FOLLOW_UP_SELECT {
 pub(crate) use sql_store;
 pub(crate) use ATTEMPT_SELECT;
 pub(crate) use CONTACT_SELECT;
+pub(crate) use CONTACT_STAFF_INSERT;
 pub(crate) use FOLLOW_UP_SELECT;

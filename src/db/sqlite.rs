@@ -34,6 +34,9 @@ impl SqliteStore {
 
     pub async fn migrate(&self) -> StoreResult<()> {
         sqlx::migrate!("migrations/sqlite").run(&self.pool).await?;
+        // Planner statistics for the indexes the lists use (SQLite's advice for
+        // long-running processes: analyse what needs it, within a time limit).
+        sqlx::query("pragma optimize=0x10002").execute(&self.pool).await?;
         Ok(())
     }
 

@@ -893,7 +893,7 @@ async fn follow_ups_are_listed_mine_or_everyones_urgent_then_overdue_first_with_
             [urgent, callback],
             "urgent first, although more recent"
         );
-        assert!(all.text.contains("il y a 0 min") && all.text.contains("06 •• •• •• 56"));
+        assert!(all.text.contains("à l&#39;instant") && all.text.contains("06 •• •• •• 56"));
         assert!(sam
             .get("/follow-ups?who=mine")
             .await
@@ -1293,5 +1293,96 @@ async fn from_a_contact_a_professional_listens_calls_back_and_texts_the_parent()
             .await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(refused.text.contains("STOP"), "{}", refused.text);
+    }
+}
+
+#[tokio::test]
+async fn supervisors_try_the_bot_edit_an_answer_see_unanswered_questions_and_reload_the_scripts() {
+    for backend in backends() {
+        // The scripts are copied: the test edits them.
+        let scripts = tempfile::tempdir().unwrap();
+        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/ivr-scripts")).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), scripts.path().join(entry.file_name())).unwrap();
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let url = fresh_database(&backend, dir.path()).await;
+        let settings = settings(&url, &[("NUMEROVERT_SCRIPTS_DIR", scripts.path().to_str().unwrap())]);
+        let store = numerovert::db::connect(&settings.database_url).await.unwrap();
+        let app = TestApp::with_store(settings, store, open_hours(), dir);
+        add_user(&app, "sam", Role::Supervisor).await;
+        add_user(&app, "awa", Role::Staff).await;
+        let lost = texts(&app, "+33639980456", "c ou chez vous svp").await;
+
+        let mut sam = Browser::new(&app);
+        sam.log_in("sam", PASSWORD, "/").await;
+        let page = sam.get("/content").await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        assert!(page.text.contains("href=\"/content/topics/biberon\""), "{}", page.text);
+        assert!(
+            page.text.contains("c ou chez vous svp") && page.text.contains(&format!("contact n° {lost}")),
+            "the question the bot missed"
+        );
+        assert!(page.text.contains("main.toml"), "the IVR scripts are listed");
+
+        let urgent = sam.get("/content?q=je%20veux%20mourir").await;
+        assert!(
+            urgent.text.contains("Message urgent : idées suicidaires"),
+            "{}",
+            urgent.text
+        );
+        let tried = sam.get("/content?q=comment%20preparer%20un%20biberon").await;
+        assert!(
+            tried.text.contains("Réponse du sujet « les biberons »"),
+            "{}",
+            tried.text
+        );
+
+        let form = sam.get("/content/topics/biberon").await;
+        assert!(form.text.contains("Réponse envoyée par SMS") && form.text.contains(" SMS"));
+        let csrf = hidden(&form.text, "csrf");
+        let empty = sam
+            .post("/content/topics/biberon", &[("csrf", &csrf), ("answer", " ")])
+            .await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let answer = "Biberon : eau en bouteille adaptée aux bébés, une mesurette rase pour 30 ml d'eau, l'eau d'abord, la poudre ensuite. La PMI vous conseille.";
+        let saved = sam
+            .post(
+                "/content/topics/biberon",
+                &[("csrf", &csrf), ("answer", answer), ("checked", "1")],
+            )
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
+        let file = std::fs::read_to_string(scripts.path().join("faq.toml")).unwrap();
+        assert!(file.contains(answer), "the answer is in the reviewed file");
+        assert!(
+            file.starts_with("# Base de connaissances"),
+            "the file's comments are kept"
+        );
+        assert!(file.contains("checked = 2026-11-24"), "the check date is today's");
+        let tried = sam.get("/content?q=comment%20preparer%20un%20biberon").await;
+        assert!(
+            tried.text.contains("une mesurette rase pour 30 ml"),
+            "the bot answers with it at once"
+        );
+        assert!(access_actions(&app)
+            .await
+            .contains(&("edit-content".into(), Some("topic:biberon".into()))));
+
+        let reloaded = sam.post("/content/reload", &[("csrf", &csrf)]).await;
+        assert_eq!(reloaded.status, StatusCode::SEE_OTHER);
+        std::fs::write(scripts.path().join("main.toml"), "[script\nbroken").unwrap();
+        let refused = sam.post("/content/reload", &[("csrf", &csrf)]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.text.contains("Rien n'a été rechargé"), "{}", refused.text);
+
+        let mut awa = Browser::new(&app);
+        awa.log_in("awa", PASSWORD, "/").await;
+        assert_eq!(awa.get("/content").await.status, StatusCode::FORBIDDEN);
+        let csrf = hidden(&awa.get("/").await.text, "csrf");
+        assert_eq!(
+            awa.post("/content/reload", &[("csrf", &csrf)]).await.status,
+            StatusCode::FORBIDDEN
+        );
     }
 }
