@@ -10,7 +10,7 @@
 //! Layout: [`error`] (JSON errors), [`dto`] (answers), `schema` (OpenAPI
 //! schemas of core enums), `staff`, `schedules` (rotations, rules, overrides),
 //! `duty` (roles, who is on duty, gaps), `follow_ups` (parents to call back,
-//! click-to-call).
+//! click-to-call), `contacts` (the contacts list, one contact, the figures).
 
 use std::sync::OnceLock;
 
@@ -29,6 +29,7 @@ use utoipa_axum::routes;
 use crate::http::AppState;
 use crate::routing::directory::hash_secret;
 
+mod contacts;
 pub mod dto;
 mod duty;
 pub mod error;
@@ -62,7 +63,7 @@ const BEARER: &str = "bearer";
     info(
         title = "numerovert API",
         version = "1",
-        description = "Staff, on-call schedules, coverage and follow-ups (click-to-call) of the numéro vert. \
+        description = "Staff, on-call schedules, coverage, follow-ups (click-to-call), contacts and figures of the numéro vert. \
                        Authenticate with `Authorization: Bearer <token>` (tokens come from \
                        `numerovert token create`). Times are RFC 3339 in UTC, with a `local` \
                        rendering on the line's wall clock where helpful; local times in \
@@ -76,6 +77,8 @@ const BEARER: &str = "bearer";
         (name = "schedules", description = "Rotations, weekly rules and overrides"),
         (name = "duty", description = "Roles, who is on duty, coverage gaps"),
         (name = "follow-ups", description = "Parents to call back, and click-to-call"),
+        (name = "contacts", description = "Calls and SMS conversations, filtered and paged"),
+        (name = "figures", description = "Activity figures per day, week or month, nothing personal"),
         (name = "meta", description = "This document")
     )
 )]
@@ -160,6 +163,9 @@ fn protected() -> OpenApiRouter<AppState> {
         .routes(routes!(follow_ups::list))
         .routes(routes!(follow_ups::get_one))
         .routes(routes!(follow_ups::call))
+        .routes(routes!(contacts::list))
+        .routes(routes!(contacts::get_one))
+        .routes(routes!(contacts::figures))
 }
 
 /// Routes anyone can read.

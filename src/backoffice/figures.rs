@@ -8,97 +8,14 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use chrono::{Duration, NaiveDate, NaiveTime, Utc};
-use serde::Deserialize;
 
 use super::access::{self, Role, Viewer};
 use super::today::need_label;
 use super::{render, view, PageError};
+use crate::figures::range::{check, FiguresForm};
 use crate::figures::{self, Counts, Figures, LineSeries, Period, Series};
 use crate::http::AppState;
 use crate::routing::directory::FieldError;
-
-/// The longest ranges, so that a chart stays readable and a page quick.
-const MAX_DAYS: i64 = 400;
-const MAX_WEEKS_DAYS: i64 = 5 * 366;
-const MAX_MONTHS_DAYS: i64 = 10 * 366;
-const DEFAULT_DAYS: i64 = 30;
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub(super) struct FiguresForm {
-    /// jour | semaine | mois
-    period: String,
-    from: String,
-    to: String,
-    /// "1": one series per line.
-    split: String,
-}
-
-/// The checked form.
-#[derive(Debug)]
-struct Range {
-    period: Period,
-    from: NaiveDate,
-    to: NaiveDate,
-    split: bool,
-}
-
-fn check(form: &FiguresForm, today: NaiveDate) -> Result<Range, Vec<FieldError>> {
-    let mut errors = Vec::new();
-    let mut error = |field: &str, message: String| {
-        errors.push(FieldError {
-            field: field.into(),
-            message,
-        })
-    };
-    let period = match form.period.trim() {
-        "" => Period::Day,
-        p => Period::parse(p).unwrap_or_else(|| {
-            error("period", "Choisissez par jour, par semaine ou par mois.".into());
-            Period::Day
-        }),
-    };
-    let date = |s: &str, default: NaiveDate| match s.trim() {
-        "" => Ok(default),
-        s => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| ()),
-    };
-    let to = date(&form.to, today).unwrap_or_else(|_| {
-        error("to", "Date de fin invalide : choisissez un jour (AAAA-MM-JJ).".into());
-        today
-    });
-    let from = date(&form.from, to - Duration::days(DEFAULT_DAYS - 1)).unwrap_or_else(|_| {
-        error(
-            "from",
-            "Date de début invalide : choisissez un jour (AAAA-MM-JJ).".into(),
-        );
-        to
-    });
-    if to < from {
-        error("to", "La date de fin est avant la date de début.".into());
-    }
-    let (max, unit) = match period {
-        Period::Day => (
-            MAX_DAYS,
-            "par jour : 400 jours au plus, choisissez par semaine ou par mois",
-        ),
-        Period::Week => (MAX_WEEKS_DAYS, "par semaine : 5 ans au plus, choisissez par mois"),
-        Period::Month => (MAX_MONTHS_DAYS, "par mois : 10 ans au plus"),
-    };
-    if (to - from).num_days() >= max {
-        error("from", format!("Période trop longue {unit}."));
-    }
-    if errors.is_empty() {
-        Ok(Range {
-            period,
-            from,
-            to,
-            split: form.split == "1",
-        })
-    } else {
-        Err(errors)
-    }
-}
 
 #[derive(Template)]
 #[template(path = "figures.html")]
@@ -171,9 +88,9 @@ pub(super) async fn page(
             return Ok((StatusCode::BAD_REQUEST, html).into_response());
         }
     };
-    let all = compute(&state, &range, false).await?;
+    let all = figures::range::figures(state.store().as_ref(), state.settings(), &range, false, state.now()).await?;
     let by_line = if range.split {
-        compute(&state, &range, true).await?
+        figures::range::figures(state.store().as_ref(), state.settings(), &range, true, state.now()).await?
     } else {
         all.clone()
     };
@@ -209,8 +126,8 @@ pub(super) async fn page(
     page.csv_href = format!("/figures.csv?{}", query_string(&page.form));
     page.range = format!(
         "du {} au {}, {}",
-        view::day(tz, midnight(&state, range.from)),
-        view::day(tz, midnight(&state, range.to)),
+        view::day(tz, figures::range::midnight(tz, range.from)),
+        view::day(tz, figures::range::midnight(tz, range.to)),
         range.period.label()
     );
     render(&page)
@@ -225,7 +142,14 @@ pub(super) async fn export(
     let tz = state.settings().timezone;
     let range = check(&form, state.now().with_timezone(&tz).date_naive())
         .map_err(|e| PageError::BadRequest(crate::routing::directory::describe(&e)))?;
-    let fig = compute(&state, &range, range.split).await?;
+    let fig = figures::range::figures(
+        state.store().as_ref(),
+        state.settings(),
+        &range,
+        range.split,
+        state.now(),
+    )
+    .await?;
     access::log(
         state.store().as_ref(),
         &viewer.user,
@@ -247,35 +171,6 @@ pub(super) async fn export(
         figures::to_csv(&fig),
     )
         .into_response())
-}
-
-async fn compute(state: &AppState, range: &Range, split: bool) -> Result<Figures, PageError> {
-    let settings = state.settings();
-    // Whole periods: a week or a month is counted whole even if the range cuts it.
-    let first = range.period.start_of(range.from);
-    let after = range.period.next(range.period.start_of(range.to));
-    let facts = state
-        .store()
-        .contact_facts(midnight(state, first), midnight(state, after))
-        .await?;
-    Ok(figures::compute_range(
-        &facts,
-        range.period,
-        settings.timezone,
-        settings.callback_delay,
-        split,
-        range.from,
-        range.to,
-        state.now(),
-    ))
-}
-
-fn midnight(state: &AppState, day: NaiveDate) -> chrono::DateTime<Utc> {
-    let tz = state.settings().timezone;
-    day.and_time(NaiveTime::MIN)
-        .and_local_timezone(tz)
-        .earliest()
-        .map_or_else(|| day.and_time(NaiveTime::MIN).and_utc(), |t| t.with_timezone(&Utc))
 }
 
 fn query_string(form: &FiguresForm) -> String {
@@ -429,42 +324,6 @@ fn charts(fig: &Figures, period: Period) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    #[test]
-    fn the_default_range_is_the_last_thirty_days_by_day() {
-        let r = check(&FiguresForm::default(), d("2026-12-03")).unwrap();
-        assert_eq!(
-            (r.from, r.to, r.period),
-            (d("2026-11-04"), d("2026-12-03"), Period::Day)
-        );
-    }
-
-    #[test]
-    fn wrong_or_too_long_ranges_are_refused_with_their_field() {
-        let form = FiguresForm {
-            period: "jour".into(),
-            from: "2020-01-01".into(),
-            ..FiguresForm::default()
-        };
-        let errors = check(&form, d("2026-12-03")).unwrap_err();
-        assert_eq!(errors[0].field, "from");
-        assert!(errors[0].message.contains("par semaine"), "{}", errors[0].message);
-        let form = FiguresForm {
-            period: "année".into(),
-            to: "hier".into(),
-            ..FiguresForm::default()
-        };
-        let fields: Vec<String> = check(&form, d("2026-12-03"))
-            .unwrap_err()
-            .into_iter()
-            .map(|e| e.field)
-            .collect();
-        assert_eq!(fields, ["period", "to"]);
-    }
 
     #[test]
     fn waits_read_in_minutes_and_seconds() {

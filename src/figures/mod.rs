@@ -7,6 +7,7 @@
 
 pub mod chart;
 pub mod csv_export;
+pub mod range;
 pub mod stats;
 
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};

@@ -675,6 +675,9 @@ const ROUTES: &[(&str, &[&str])] = &[
     ("/api/v1/follow-ups", &["get"]),
     ("/api/v1/follow-ups/{id}", &["get"]),
     ("/api/v1/follow-ups/{id}/call", &["post"]),
+    ("/api/v1/contacts", &["get"]),
+    ("/api/v1/contacts/{id}", &["get"]),
+    ("/api/v1/figures", &["get"]),
     ("/api/v1/openapi.json", &["get"]),
 ];
 
@@ -816,5 +819,98 @@ async fn the_demo_seeds_a_team_once_with_schedules_that_resolve() {
             ],
             "{gaps}"
         );
+    }
+}
+
+#[tokio::test]
+async fn integrations_page_through_contacts_open_one_and_read_the_figures() {
+    use crate::sms::{inbound, sid};
+    for backend in backends() {
+        let app = TestApp::spawn_with_team(&backend, open_hours()).await;
+        let token = app.api_token("crm").await;
+        for (from, body) in [
+            (PARENT, "je veux mourir, je n'en peux plus"),
+            ("+33639980456", "RAPPEL"),
+            ("+33639980457", "comment preparer un biberon ?"),
+        ] {
+            let (status, _) = app
+                .post_signed(&format!("{BASE}/twilio/sms"), &inbound(&sid("SM"), from, body), &[])
+                .await;
+            assert_eq!(status, StatusCode::OK);
+        }
+        assert_eq!(
+            app.api("GET", "/api/v1/contacts", None, None).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+
+        let first = app.api("GET", "/api/v1/contacts?limit=2", Some(&token), None).await;
+        assert_eq!(first.status, StatusCode::OK, "{}", first.text);
+        let page = first.json();
+        assert_eq!(page["contacts"].as_array().unwrap().len(), 2);
+        assert_eq!(page["contacts"][0]["caller_number"], "06 •• •• •• 57", "masked: {page}");
+        let next = page["next"].as_str().expect("a next page").to_owned();
+        let second = app
+            .api(
+                "GET",
+                &format!("/api/v1/contacts?limit=2&after={next}"),
+                Some(&token),
+                None,
+            )
+            .await
+            .json();
+        assert_eq!(second["contacts"].as_array().unwrap().len(), 1);
+        assert!(second["next"].is_null());
+        let urgent = app
+            .api("GET", "/api/v1/contacts?urgent=1", Some(&token), None)
+            .await
+            .json();
+        assert_eq!(urgent["contacts"].as_array().unwrap().len(), 1);
+        assert_eq!(urgent["contacts"][0]["need"], "idees-suicidaires");
+        let id = urgent["contacts"][0]["id"].as_i64().unwrap();
+        let bad = app
+            .api("GET", "/api/v1/contacts?channel=fax&limit=0", Some(&token), None)
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
+        let bad = app.api("GET", "/api/v1/contacts?channel=fax", Some(&token), None).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.text.contains("channel"), "{}", bad.text);
+
+        let one = app
+            .api("GET", &format!("/api/v1/contacts/{id}"), Some(&token), None)
+            .await;
+        assert_eq!(one.status, StatusCode::OK, "{}", one.text);
+        let detail = one.json();
+        let kinds: Vec<&str> = detail["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["kind"].as_str().unwrap())
+            .collect();
+        assert!(kinds.contains(&"sms-read"), "{kinds:?}");
+        assert!(
+            !one.text.contains("mourir") && !one.text.contains("+336"),
+            "no message, no number: {}",
+            one.text
+        );
+        let log = app.store.access_log(None, 10).await.unwrap();
+        assert!(log.iter().any(|e| e.action == "view-contact"
+            && e.subject.as_deref() == Some(&format!("contact:{id}"))
+            && e.user_id.is_none()));
+        assert_eq!(
+            app.api("GET", "/api/v1/contacts/999999", Some(&token), None)
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+
+        let figures = app.api("GET", "/api/v1/figures", Some(&token), None).await;
+        assert_eq!(figures.status, StatusCode::OK, "{}", figures.text);
+        let fig = figures.json();
+        assert_eq!(fig["total"]["sms"], 3, "{fig}");
+        assert_eq!(fig["total"]["urgent"], 1);
+        assert_eq!(fig["buckets"].as_array().unwrap().len(), 30);
+        assert!(!figures.text.contains("+336"));
+        let bad = app.api("GET", "/api/v1/figures?period=annee", Some(&token), None).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     }
 }
