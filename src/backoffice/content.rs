@@ -1,6 +1,7 @@
 //! `/content` (supervisors): the SMS knowledge base (each answer with its
 //! size in SMS, editable; a question tried against the bot) and the questions
-//! it could not answer; the IVR scripts (their source, checked and reloaded).
+//! it could not answer; the IVR scripts (a diagram of each, their source,
+//! checked and reloaded).
 //!
 //! The knowledge base stays a reviewed text file (`ivr-scripts/faq.toml`): an
 //! edit rewrites that entry's answer in place, keeping the file's layout and
@@ -75,6 +76,8 @@ struct ScriptRow {
     file: String,
     nodes: usize,
     source: String,
+    /// SVG, drawn here from the loaded script.
+    diagram: String,
 }
 
 pub(super) async fn page(
@@ -158,6 +161,7 @@ async fn build(
                 .map(|f| f.to_string_lossy().into_owned())
                 .unwrap_or_default(),
             nodes: s.script.nodes.len(),
+            diagram: crate::ivr::diagram::svg(&s.script),
             source: std::fs::read_to_string(&s.path).unwrap_or_else(|e| format!("(fichier illisible : {e})")),
         })
         .collect();

@@ -8,6 +8,7 @@
 //! - [`step`]: the provider-neutral instructions the engine emits.
 //! - [`library`]: the loaded scripts, reloadable while the service runs.
 
+pub mod diagram;
 pub mod engine;
 pub mod library;
 pub mod script;

@@ -1324,6 +1324,7 @@ async fn supervisors_try_the_bot_edit_an_answer_see_unanswered_questions_and_rel
             "the question the bot missed"
         );
         assert!(page.text.contains("main.toml"), "the IVR scripts are listed");
+        assert!(page.text.contains("<title>Schéma du script"), "with a diagram of each");
 
         let urgent = sam.get("/content?q=je%20veux%20mourir").await;
         assert!(
