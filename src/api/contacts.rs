@@ -247,7 +247,6 @@ pub(super) async fn figures(
     };
     let today = state.now().with_timezone(&settings.timezone).date_naive();
     let range = check(&form, today).map_err(ApiError::invalid)?;
-    let fig =
-        crate::figures::range::figures(state.store().as_ref(), settings, &range, range.split, state.now()).await?;
+    let fig = crate::figures::range::figures(state.store().as_ref(), settings, &range, state.now()).await?;
     Ok(Json(serde_json::to_value(&fig).expect("figures serialise")))
 }

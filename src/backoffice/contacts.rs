@@ -73,7 +73,12 @@ pub(super) async fn page(
         form.staff = viewer.user.staff_id.map(|id| id.to_string()).unwrap_or_default();
     }
     let store = state.store().as_ref();
-    let staff_members = store.list_staff().await?;
+    // Only supervisors choose a professional.
+    let staff_members = if all_contacts {
+        store.list_staff().await?
+    } else {
+        Vec::new()
+    };
     let kb = state.scripts().knowledge_base();
 
     let checked = form.check(tz);
@@ -119,31 +124,7 @@ pub(super) async fn page(
         })
         .collect();
 
-    let mut needs: Vec<(String, String)> = Vec::new();
-    let mut add_need = |id: &str| {
-        if !needs.iter().any(|(n, _)| n == id) {
-            needs.push((id.to_owned(), need_label(kb.as_deref(), Some(id))));
-        }
-    };
-    for category in SafetyCategory::ALL {
-        add_need(category.id());
-    }
-    let library = state.scripts();
-    for id in library.ids() {
-        let Some(script) = library.get(&id) else { continue };
-        for node in script.script.nodes.values() {
-            if let Node::Menu(menu) = node {
-                menu.choices
-                    .iter()
-                    .filter_map(|c| c.need.as_deref())
-                    .for_each(&mut add_need);
-            }
-        }
-    }
-    if let Some(kb) = kb.as_deref() {
-        kb.topics.iter().for_each(|t| add_need(&t.id));
-    }
-    needs[SafetyCategory::ALL.len()..].sort_by(|a, b| a.1.cmp(&b.1));
+    let needs = need_options(&state.scripts(), kb.as_deref());
 
     let newest = (!form.after.trim().is_empty()).then(|| format!("/contacts?{}", form.query_string(None)));
     let bad = !errors.is_empty();
@@ -186,4 +167,37 @@ pub(super) async fn page(
     } else {
         response
     })
+}
+
+/// The needs a contact can have, as the filter offers them: the safety
+/// categories first, then the IVR's needs and the knowledge base's topics by name.
+fn need_options(
+    library: &crate::ivr::library::Library,
+    kb: Option<&crate::sms::kb::KnowledgeBase>,
+) -> Vec<(String, String)> {
+    let mut needs: Vec<(String, String)> = Vec::new();
+    let mut add_need = |id: &str| {
+        if !needs.iter().any(|(n, _)| n == id) {
+            needs.push((id.to_owned(), need_label(kb, Some(id))));
+        }
+    };
+    for category in SafetyCategory::ALL {
+        add_need(category.id());
+    }
+    for id in library.ids() {
+        let Some(script) = library.get(&id) else { continue };
+        for node in script.script.nodes.values() {
+            if let Node::Menu(menu) = node {
+                menu.choices
+                    .iter()
+                    .filter_map(|c| c.need.as_deref())
+                    .for_each(&mut add_need);
+            }
+        }
+    }
+    if let Some(kb) = kb {
+        kb.topics.iter().for_each(|t| add_need(&t.id));
+    }
+    needs[SafetyCategory::ALL.len()..].sort_by(|a, b| a.1.cmp(&b.1));
+    needs
 }

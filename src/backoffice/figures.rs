@@ -16,6 +16,7 @@ use crate::figures::range::{check, FiguresForm};
 use crate::figures::{self, Counts, Figures, LineSeries, Period, Series};
 use crate::http::AppState;
 use crate::routing::directory::FieldError;
+use crate::routing::hours::day_start;
 
 #[derive(Template)]
 #[template(path = "figures.html")]
@@ -88,12 +89,15 @@ pub(super) async fn page(
             return Ok((StatusCode::BAD_REQUEST, html).into_response());
         }
     };
-    let all = figures::range::figures(state.store().as_ref(), state.settings(), &range, false, state.now()).await?;
+    // One reading of the contacts; the charts show all lines together, the table each line if asked.
+    let facts = figures::range::facts(state.store().as_ref(), settings, &range).await?;
+    let all = figures::range::of(&facts, settings, &range, false, now);
     let by_line = if range.split {
-        figures::range::figures(state.store().as_ref(), state.settings(), &range, true, state.now()).await?
+        figures::range::of(&facts, settings, &range, true, now)
     } else {
         all.clone()
     };
+
     let kb = state.scripts().knowledge_base();
     let line_name = |line: Option<&str>| match line {
         None if range.split => "ligne inconnue".to_owned(),
@@ -126,8 +130,8 @@ pub(super) async fn page(
     page.csv_href = format!("/figures.csv?{}", query_string(&page.form));
     page.range = format!(
         "du {} au {}, {}",
-        view::day(tz, figures::range::midnight(tz, range.from)),
-        view::day(tz, figures::range::midnight(tz, range.to)),
+        view::day(tz, day_start(tz, range.from)),
+        view::day(tz, day_start(tz, range.to)),
         range.period.label()
     );
     render(&page)
@@ -142,14 +146,7 @@ pub(super) async fn export(
     let tz = state.settings().timezone;
     let range = check(&form, state.now().with_timezone(&tz).date_naive())
         .map_err(|e| PageError::BadRequest(crate::routing::directory::describe(&e)))?;
-    let fig = figures::range::figures(
-        state.store().as_ref(),
-        state.settings(),
-        &range,
-        range.split,
-        state.now(),
-    )
-    .await?;
+    let fig = figures::range::figures(state.store().as_ref(), state.settings(), &range, state.now()).await?;
     access::log(
         state.store().as_ref(),
         &viewer.user,

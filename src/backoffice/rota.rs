@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
@@ -19,6 +19,7 @@ use super::{render, view, PageError};
 use crate::contacts::messages::french_number;
 use crate::http::AppState;
 use crate::routing::directory::{FieldError, OverrideDraft};
+use crate::routing::hours::day_start;
 use crate::routing::schedule::{OverrideKind, StaffMember};
 use crate::routing::service::{self, ServiceError};
 
@@ -258,13 +259,14 @@ async fn build(
     let tz = settings.timezone;
     let now = state.now();
     let store = state.store().as_ref();
-    let from = local_midnight(tz, monday);
-    let to = local_midnight(tz, monday + Duration::days(7));
+    let from = day_start(tz, monday);
+    let to = day_start(tz, monday + Duration::days(7));
     let roles: BTreeSet<String> = service::offered_roles(&state.scripts());
-    let (plans, staff) = service::plan(store, settings, &roles, from, to)
-        .await
-        .map_err(page_error)?;
-    let gaps = service::gaps(store, settings, &roles, from, to)
+    let service::Plan {
+        roles: plans,
+        gaps,
+        staff,
+    } = service::plan(store, settings, &roles, from, to)
         .await
         .map_err(page_error)?;
     let name = |id: i64| {
@@ -283,7 +285,7 @@ async fn build(
             let days = (0..7)
                 .map(|d| {
                     let date = monday + Duration::days(d);
-                    let (start, end) = (local_midnight(tz, date), local_midnight(tz, date + Duration::days(1)));
+                    let (start, end) = (day_start(tz, date), day_start(tz, date + Duration::days(1)));
                     let clip = |s: DateTime<Utc>, e: DateTime<Utc>| (s.max(start), e.min(end));
                     DayPlan {
                         name: view::capitalized(&view::day(tz, start)),
@@ -433,13 +435,6 @@ fn week_start(state: &AppState, text: &str) -> Result<NaiveDate, PageError> {
 
 fn monday_of(date: NaiveDate) -> NaiveDate {
     date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
-}
-
-fn local_midnight(tz: Tz, date: NaiveDate) -> DateTime<Utc> {
-    date.and_time(NaiveTime::MIN)
-        .and_local_timezone(tz)
-        .earliest()
-        .map_or_else(|| date.and_time(NaiveTime::MIN).and_utc(), |t| t.with_timezone(&Utc))
 }
 
 #[cfg(test)]

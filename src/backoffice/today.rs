@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::access::{Role, Viewer};
 use super::follow_ups::{self, FollowUpRow};
@@ -14,6 +14,7 @@ use crate::contacts::callbacks::mask_number;
 use crate::db::callbacks::FollowUpEntry;
 use crate::db::Contact;
 use crate::http::AppState;
+use crate::routing::hours::day_start;
 use crate::routing::service;
 
 /// How many open follow-ups the page lists (the follow-ups page has them all).
@@ -175,13 +176,7 @@ fn service_error(e: service::ServiceError) -> PageError {
 /// The line's calendar day containing `now`, as UTC instants `[start, end)`.
 fn local_day(tz: chrono_tz::Tz, now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
     let date = now.with_timezone(&tz).date_naive();
-    let midnight = |d: chrono::NaiveDate| {
-        d.and_time(NaiveTime::MIN)
-            .and_local_timezone(tz)
-            .earliest()
-            .map_or(now, |t| t.with_timezone(&Utc))
-    };
-    (midnight(date), midnight(date.succ_opt().unwrap_or(date)))
+    (day_start(tz, date), day_start(tz, date.succ_opt().unwrap_or(date)))
 }
 
 fn count(contacts: &[Contact], urgent: usize) -> Counts {

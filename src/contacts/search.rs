@@ -6,11 +6,12 @@
 //! the database count every row it skips, and a contact arriving between two
 //! pages would shift the list under the reader.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
 use crate::routing::directory::FieldError;
+use crate::routing::hours::day_start;
 
 /// Contacts per page.
 pub const PAGE_SIZE: i64 = 50;
@@ -176,8 +177,8 @@ impl FilterForm {
             return Err(errors);
         }
         Ok(ContactQuery {
-            from: from.map(|d| local_midnight(tz, d)),
-            to: to.and_then(|d| d.succ_opt()).map(|d| local_midnight(tz, d)),
+            from: from.map(|d| day_start(tz, d)),
+            to: to.and_then(|d| d.succ_opt()).map(|d| day_start(tz, d)),
             channel,
             line: text(&self.line),
             need: text(&self.need),
@@ -216,18 +217,6 @@ impl FilterForm {
     /// Whether any filter is set (the cursor aside).
     pub fn is_filtered(&self) -> bool {
         !self.query_string(None).is_empty()
-    }
-}
-
-/// The first instant of a local day. A day starting in a DST gap (none in
-/// France, where clocks change at 2 or 3 a.m.) starts at its first valid instant.
-fn local_midnight(tz: Tz, day: NaiveDate) -> DateTime<Utc> {
-    let mut t = day.and_time(NaiveTime::MIN);
-    loop {
-        if let Some(l) = t.and_local_timezone(tz).earliest() {
-            return l.with_timezone(&Utc);
-        }
-        t += chrono::Duration::minutes(30);
     }
 }
 

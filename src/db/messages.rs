@@ -438,21 +438,7 @@ macro_rules! sql_messages_store {
                     .await?;
                 }
                 for o in &c.outbox {
-                    sqlx::query(
-                        "insert into outbox_message (to_number, body, segments, encoding, purpose, to_parent, sms_message_id, contact_id, state, attempts, next_attempt_at, created_at, updated_at) \
-                         values ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $9, $9, $9)",
-                    )
-                    .bind(&o.to_number)
-                    .bind(&o.body)
-                    .bind(o.segments)
-                    .bind(&o.encoding)
-                    .bind(&o.purpose)
-                    .bind(o.to_parent)
-                    .bind(o.sms_message_id)
-                    .bind(o.contact_id)
-                    .bind(c.at)
-                    .execute(&mut *tx)
-                    .await?;
+                    $crate::db::outbox::insert_outbox!(&mut *tx, o, c.at);
                 }
                 for (kind, detail) in &c.events {
                     sqlx::query("insert into contact_event (contact_id, at, kind, node, detail, dedupe_key) values ($1, $2, $3, null, $4, null)")

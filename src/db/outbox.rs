@@ -212,6 +212,32 @@ macro_rules! DELIVERY_RANK_SQL {
     };
 }
 
+/// Queues a [`NewOutbound`] on `$exec` (a pool or a transaction), pending now;
+/// evaluates to its `outbox_id`. One statement for every producer (replies,
+/// alerts, a professional's SMS), inside their own transactions.
+macro_rules! insert_outbox {
+    ($exec:expr, $msg:expr, $at:expr) => {{
+        let msg: &$crate::db::outbox::NewOutbound = $msg;
+        let (id,): (i64,) = sqlx::query_as(
+            "insert into outbox_message (to_number, body, segments, encoding, purpose, to_parent, sms_message_id, \
+             contact_id, state, attempts, next_attempt_at, created_at, updated_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $9, $9, $9) returning outbox_id",
+        )
+        .bind(&msg.to_number)
+        .bind(&msg.body)
+        .bind(msg.segments)
+        .bind(&msg.encoding)
+        .bind(&msg.purpose)
+        .bind(msg.to_parent)
+        .bind(msg.sms_message_id)
+        .bind(msg.contact_id)
+        .bind($at)
+        .fetch_one($exec)
+        .await?;
+        id
+    }};
+}
+
 /// The columns of [`OutboundMessage`].
 macro_rules! OUTBOX_COLUMNS {
     () => {
@@ -267,22 +293,7 @@ macro_rules! sql_outbox_store {
                 msg: &$crate::db::outbox::NewOutbound,
                 at: chrono::DateTime<chrono::Utc>,
             ) -> $crate::db::StoreResult<i64> {
-                let (id,): (i64,) = sqlx::query_as(
-                    "insert into outbox_message (to_number, body, segments, encoding, purpose, to_parent, sms_message_id, \
-                     contact_id, state, attempts, next_attempt_at, created_at, updated_at) \
-                     values ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $9, $9, $9) returning outbox_id",
-                )
-                .bind(&msg.to_number)
-                .bind(&msg.body)
-                .bind(msg.segments)
-                .bind(&msg.encoding)
-                .bind(&msg.purpose)
-                .bind(msg.to_parent)
-                .bind(msg.sms_message_id)
-                .bind(msg.contact_id)
-                .bind(at)
-                .fetch_one(&self.pool)
-                .await?;
+                let id = $crate::db::outbox::insert_outbox!(&self.pool, msg, at);
                 Ok(id)
             }
 
@@ -553,6 +564,7 @@ macro_rules! sql_outbox_store {
     };
 }
 
+pub(crate) use insert_outbox;
 pub(crate) use sql_outbox_store;
 pub(crate) use DELIVERY_RANK_SQL;
 pub(crate) use OUTBOX_COLUMNS;

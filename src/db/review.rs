@@ -144,19 +144,17 @@ macro_rules! sql_review_store {
                 .bind(at)
                 .fetch_one(&mut *tx)
                 .await?;
-                sqlx::query(
-                    "insert into outbox_message (to_number, body, segments, encoding, purpose, to_parent, sms_message_id, contact_id, state, attempts, next_attempt_at, created_at, updated_at) \
-                     values ($1, $2, $3, $4, 'reply', true, $5, $6, 'pending', 0, $7, $7, $7)",
-                )
-                .bind(&phone)
-                .bind(body)
-                .bind(segments)
-                .bind(encoding)
-                .bind(message_id)
-                .bind(contact_id)
-                .bind(at)
-                .execute(&mut *tx)
-                .await?;
+                let reply = $crate::db::outbox::NewOutbound {
+                    to_number: phone,
+                    body: body.to_owned(),
+                    segments,
+                    encoding: encoding.to_owned(),
+                    purpose: "reply".into(),
+                    to_parent: true,
+                    sms_message_id: Some(message_id),
+                    contact_id: Some(contact_id),
+                };
+                $crate::db::outbox::insert_outbox!(&mut *tx, &reply, at);
                 sqlx::query("insert into contact_event (contact_id, at, kind, node, detail) values ($1, $2, 'staff-sms', null, $3)")
                     .bind(contact_id)
                     .bind(at)

@@ -1,14 +1,14 @@
 //! The range of the figures as people choose it (a period, two days, by line
 //! or not), checked, and the figures of that range read from the store.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
-use chrono_tz::Tz;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Deserialize;
 
-use super::{compute_range, Figures, Period};
+use super::{compute_range, ContactFact, Figures, Period};
 use crate::config::Settings;
 use crate::db::{Store, StoreResult};
 use crate::routing::directory::FieldError;
+use crate::routing::hours::day_start;
 
 /// The longest ranges, so that a chart stays readable and a page quick.
 const MAX_DAYS: i64 = 400;
@@ -95,21 +95,19 @@ pub fn check(form: &FiguresForm, today: NaiveDate) -> Result<Range, Vec<FieldErr
     }
 }
 
-/// The figures of `range` (whole periods at both ends), from the store.
-pub async fn figures(
-    store: &dyn Store,
-    settings: &Settings,
-    range: &Range,
-    split: bool,
-    now: DateTime<Utc>,
-) -> StoreResult<Figures> {
+/// The contacts of `range`, whole periods at both ends: a week or a month is
+/// counted whole even if the range cuts it.
+pub async fn facts(store: &dyn Store, settings: &Settings, range: &Range) -> StoreResult<Vec<ContactFact>> {
     let tz = settings.timezone;
-    // Whole periods: a week or a month is counted whole even if the range cuts it.
     let first = range.period.start_of(range.from);
     let after = range.period.next(range.period.start_of(range.to));
-    let facts = store.contact_facts(midnight(tz, first), midnight(tz, after)).await?;
-    Ok(compute_range(
-        &facts,
+    store.contact_facts(day_start(tz, first), day_start(tz, after)).await
+}
+
+/// The figures of `range` from its `facts`, all lines together or one series per line.
+pub fn of(facts: &[ContactFact], settings: &Settings, range: &Range, split: bool, now: DateTime<Utc>) -> Figures {
+    compute_range(
+        facts,
         range.period,
         settings.timezone,
         settings.callback_delay,
@@ -117,15 +115,23 @@ pub async fn figures(
         range.from,
         range.to,
         now,
-    ))
+    )
 }
 
-/// The first instant of a local day.
-pub fn midnight(tz: Tz, day: NaiveDate) -> DateTime<Utc> {
-    day.and_time(NaiveTime::MIN)
-        .and_local_timezone(tz)
-        .earliest()
-        .map_or_else(|| day.and_time(NaiveTime::MIN).and_utc(), |t| t.with_timezone(&Utc))
+/// The figures of `range` as it asks them (by line or not), from the store.
+pub async fn figures(
+    store: &dyn Store,
+    settings: &Settings,
+    range: &Range,
+    now: DateTime<Utc>,
+) -> StoreResult<Figures> {
+    Ok(of(
+        &facts(store, settings, range).await?,
+        settings,
+        range,
+        range.split,
+        now,
+    ))
 }
 
 #[cfg(test)]

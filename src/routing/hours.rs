@@ -627,6 +627,19 @@ fn spoken_date(date: NaiveDate, days_ahead: i64) -> String {
 }
 
 /// The French name of a weekday, lower-case.
+/// The first instant of a local day, in UTC. A day starting in a DST gap
+/// (none in France, where clocks change at 2 or 3 a.m.) starts at its first
+/// valid instant.
+pub fn day_start(tz: Tz, day: chrono::NaiveDate) -> DateTime<Utc> {
+    let mut t = day.and_time(NaiveTime::MIN);
+    loop {
+        if let Some(l) = t.and_local_timezone(tz).earliest() {
+            return l.with_timezone(&Utc);
+        }
+        t += TimeDelta::minutes(30);
+    }
+}
+
 pub fn weekday_name(day: Weekday) -> &'static str {
     match day {
         Weekday::Mon => "lundi",

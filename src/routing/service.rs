@@ -561,15 +561,23 @@ pub struct RolePlan {
     pub overrides: Vec<Override>,
 }
 
-/// The shifts and overrides of each of `roles` within `[from, to)`, from one
-/// reading of the roster (the rota's week view).
+/// The rota of a period: each role's plan, the coverage gaps and the directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub roles: Vec<RolePlan>,
+    pub gaps: Vec<GapReport>,
+    pub staff: Vec<StaffMember>,
+}
+
+/// The shifts, overrides and gaps of each of `roles` within `[from, to)`, from
+/// one reading of the roster (the rota's week view).
 pub async fn plan(
     store: &dyn Store,
     settings: &Settings,
     roles: &BTreeSet<String>,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-) -> ServiceResult<(Vec<RolePlan>, Vec<StaffMember>)> {
+) -> ServiceResult<Plan> {
     let roster = roster_at(store, from).await?;
     let cal = settings.calendar();
     let plans = roles
@@ -590,7 +598,11 @@ pub async fn plan(
                 .collect(),
         })
         .collect();
-    Ok((plans, roster.staff))
+    Ok(Plan {
+        roles: plans,
+        gaps: gap_reports(settings, &roster, roles, from, to),
+        staff: roster.staff,
+    })
 }
 
 /// The people on duty for `role` at `at`, named, in ringing order.
@@ -649,6 +661,16 @@ pub async fn gaps(
     to: DateTime<Utc>,
 ) -> ServiceResult<Vec<GapReport>> {
     let roster = roster_at(store, from).await?;
+    Ok(gap_reports(settings, &roster, roles, from, to))
+}
+
+fn gap_reports(
+    settings: &Settings,
+    roster: &Roster,
+    roles: &BTreeSet<String>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<GapReport> {
     let cal = settings.calendar();
     let open = |at: DateTime<Utc>| settings.hours.is_open(at);
     let always = |_: DateTime<Utc>| true;
@@ -672,7 +694,7 @@ pub async fn gaps(
         }
     }
     out.sort_by(|a, b| (a.starts_at, &a.role).cmp(&(b.starts_at, &b.role)));
-    Ok(out)
+    out
 }
 
 // ---------------------------------------------------------------------------

@@ -84,6 +84,25 @@ impl<'a> Browser<'a> {
         .await
     }
 
+    /// Changes a contact's follow-up through its page's form; the change must be accepted.
+    async fn change_follow_up(&mut self, contact: i64, state: &str, assigned: Option<i64>, due_at: &str) {
+        let csrf = hidden(&self.get(&format!("/contacts/{contact}")).await.text, "csrf");
+        let assigned = assigned.map(|id| id.to_string()).unwrap_or_default();
+        let resp = self
+            .post(
+                &format!("/contacts/{contact}/follow-up"),
+                &[
+                    ("csrf", &csrf),
+                    ("state", state),
+                    ("outcome", ""),
+                    ("assigned_staff_id", &assigned),
+                    ("due_at", due_at),
+                ],
+            )
+            .await;
+        assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.text);
+    }
+
     fn has_session(&self) -> bool {
         self.cookies.iter().any(|(k, _)| k == "nv_session")
     }
@@ -850,20 +869,8 @@ async fn the_contacts_list_filters_pages_by_keyset_and_keeps_staff_to_their_own(
         let mut awa_browser = Browser::new(&app);
         awa_browser.log_in("awa", PASSWORD, "/").await;
         assert!(listed_ids(&awa_browser.get("/contacts").await.text).is_empty());
-        let csrf = hidden(&sam.get(&format!("/contacts/{urgent}")).await.text, "csrf");
-        let assigned = sam
-            .post(
-                &format!("/contacts/{urgent}/follow-up"),
-                &[
-                    ("csrf", &csrf),
-                    ("state", "in-progress"),
-                    ("outcome", ""),
-                    ("assigned_staff_id", &awa.to_string()),
-                    ("due_at", "2026-11-24T12:00"),
-                ],
-            )
+        sam.change_follow_up(urgent, "in-progress", Some(awa), "2026-11-24T12:00")
             .await;
-        assert_eq!(assigned.status, StatusCode::SEE_OTHER, "{}", assigned.text);
         let mine = awa_browser.get("/contacts?staff=").await;
         assert_eq!(listed_ids(&mine.text), [urgent], "{}", mine.text);
         assert!(!mine.text.contains("id=\"staff\""), "no professional filter for staff");
@@ -901,20 +908,8 @@ async fn follow_ups_are_listed_mine_or_everyones_urgent_then_overdue_first_with_
             .contains("pas lié à une fiche du répertoire"));
         assert_eq!(sam.get("/follow-ups?who=nobody").await.status, StatusCode::BAD_REQUEST);
 
-        let csrf = hidden(&sam.get(&format!("/contacts/{callback}")).await.text, "csrf");
-        let resp = sam
-            .post(
-                &format!("/contacts/{callback}/follow-up"),
-                &[
-                    ("csrf", &csrf),
-                    ("state", "waiting"),
-                    ("outcome", ""),
-                    ("assigned_staff_id", &awa.to_string()),
-                    ("due_at", "2026-11-24T09:00"),
-                ],
-            )
+        sam.change_follow_up(callback, "waiting", Some(awa), "2026-11-24T09:00")
             .await;
-        assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.text);
 
         let mut awa_browser = Browser::new(&app);
         awa_browser.log_in("awa", PASSWORD, "/").await;
@@ -1209,6 +1204,15 @@ async fn from_a_contact_a_professional_listens_calls_back_and_texts_the_parent()
         assert_eq!(played.status, StatusCode::OK);
         assert_eq!(played.headers.get("content-type").unwrap(), "audio/mpeg");
         assert_eq!(played.text.as_bytes(), FAKE_AUDIO);
+        let anonymous = Browser::new(&app).get(&audio).await;
+        assert_eq!(anonymous.status, StatusCode::SEE_OTHER, "no session, no recording");
+        assert!(anonymous
+            .headers
+            .get("location")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("/login"));
         assert_eq!(
             awa.get(&format!(
                 "/contacts/{voice}/recordings/RE00000000000000000000000000000000"

@@ -304,23 +304,20 @@ static TABLES: &[Table] = &[
     },
 ];
 
-/// The tables with their phrases folded once, as messages are.
-fn folded() -> &'static [(usize, Vec<String>)] {
-    static FOLDED: OnceLock<Vec<(usize, Vec<String>)>> = OnceLock::new();
+/// Each table's phrases folded once, as messages are (same order as `TABLES`).
+fn folded() -> &'static [Vec<String>] {
+    static FOLDED: OnceLock<Vec<Vec<String>>> = OnceLock::new();
     FOLDED.get_or_init(|| {
         TABLES
             .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let phrases = t
-                    .phrases
+            .map(|t| {
+                t.phrases
                     .iter()
                     .map(|p| match t.find {
                         Inside => text::fold(p),
                         Words => format!(" {} ", text::normalize(p)),
                     })
-                    .collect();
-                (i, phrases)
+                    .collect()
             })
             .collect()
     })
@@ -330,8 +327,8 @@ fn folded() -> &'static [(usize, Vec<String>)] {
 pub fn detect(raw: &str) -> Option<Detection> {
     let inside = text::fold(raw);
     let words = format!(" {} ", text::normalize(raw));
-    let hit = |i: usize, phrases: &[String]| {
-        let haystack = match TABLES[i].find {
+    let hit = |table: &Table, phrases: &[String]| {
+        let haystack = match table.find {
             Inside => &inside,
             Words => &words,
         };
@@ -346,12 +343,13 @@ pub fn detect(raw: &str) -> Option<Detection> {
     ]
     .into_iter()
     .find_map(|category| {
-        folded()
+        TABLES
             .iter()
-            .find(|(i, phrases)| TABLES[*i].category == category && hit(*i, phrases))
-            .map(|(i, _)| Detection {
+            .zip(folded())
+            .find(|(table, phrases)| table.category == category && hit(table, phrases))
+            .map(|(table, _)| Detection {
                 category,
-                cue: TABLES[*i].cue,
+                cue: table.cue,
                 confidence: None,
             })
     })
