@@ -25,7 +25,7 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 7] = [
+const SETS: [&str; 9] = [
     "parent-messages.toml",
     "holdout-messages.toml",
     "blind-messages.toml",
@@ -33,6 +33,8 @@ const SETS: [&str; 7] = [
     "fifth-messages.toml",
     "sixth-messages.toml",
     "seventh-messages.toml",
+    "eighth-messages.toml",
+    "ninth-messages.toml",
 ];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {

@@ -65,6 +65,8 @@ static TABLES: &[Table] = &[
             "吞了电池",
             "误吞",
             "中毒",
+            "大量出血",
+            "突然出血",
             // Arabic and Darija.
             "ما كيتنفسش",
             "ما كتتنفسش",
@@ -102,6 +104,13 @@ static TABLES: &[Table] = &[
             "بلع الدوا",
             "شرب جافيل",
             "شربت جافيل",
+            // Bengali: cannot breathe, blue lips, unconscious, convulsing.
+            "নিঃশ্বাস নিতে পারছে না",
+            "শ্বাস নিতে পারছে না",
+            "নিঃশ্বাস নিতে পারছে না",
+            "ঠোঁট নীল",
+            "অজ্ঞান",
+            "খিঁচুনি",
             // Tamil.
             "மூச்சு விடவில்லை",
             "மூச்சு திணறல்",
@@ -168,6 +177,14 @@ static TABLES: &[Table] = &[
             "يهددني",
             "كيهددني",
             "هددني بالسكين",
+            // Dari and Persian: beats me, threatens to kill me.
+            "لت و کوب",
+            "لت‌وکوب",
+            "کتکم می",
+            "مرا می‌کشد",
+            "مرا میکشد",
+            "مرا می کشد",
+            "تهدید به کشتن",
             // Tigrinya, Georgian.
             "ይወቕዓኒ",
             "ክቐትለኒ",
@@ -216,6 +233,11 @@ static TABLES: &[Table] = &[
             "نأذيه",
             "نآذيه",
             "نرميه",
+            "أؤذيه",
+            "اؤذيه",
+            "أؤذيها",
+            "سأهزه",
+            "أهزه",
         ],
     },
     Table {
@@ -283,6 +305,12 @@ static TABLES: &[Table] = &[
             "打孩子",
             "打宝宝",
             "虐待",
+            "关在阳台",
+            "关在外面",
+            "大人打他",
+            "大人打她",
+            // Georgian: beats (someone else: « მცემს », beats me, is violence against the parent).
+            "სცემს",
             "يضرب الطفل",
             "كيضرب الولد",
             "كيضرب الدري",
@@ -323,8 +351,38 @@ fn folded() -> &'static [Vec<String>] {
     })
 }
 
+/// Fever in a baby under three months, written in Chinese (« 出生七周 …
+/// 体温38.6度 »): the rule of [`super::rules`] for French, where an age in
+/// days or weeks, or of one or two months, makes any fever urgent.
+fn chinese_infant_fever(raw: &str) -> bool {
+    const NUMERALS: &str = "一二两三四五六七八九十0123456789";
+    let chars: Vec<char> = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    let text: String = chars.iter().collect();
+    let fever = ["发烧", "发热", "高烧", "烧到"].iter().any(|w| text.contains(w))
+        || chars
+            .windows(3)
+            .any(|w| w[0] == '3' && matches!(w[1], '8' | '9') && matches!(w[2], '度' | '.' | '℃'));
+    let young = chars.windows(3).any(|w| {
+        let number = NUMERALS.contains(w[0]);
+        // « 七周 », « 10天 », « 三个星期 »; a pregnancy term (« 怀孕七周 ») is not an age.
+        let days_or_weeks = number && (matches!(w[1], '周' | '天') || (w[1] == '个' && w[2] == '星'));
+        let pregnancy = text.contains("怀孕") || text.contains("孕");
+        // « 一个月 », « 两个月 », « 一个半月 ».
+        let months = matches!(w[0], '一' | '两' | '二' | '1' | '2') && w[1] == '个' && matches!(w[2], '月' | '半');
+        (days_or_weeks && !pregnancy) || months
+    });
+    fever && young
+}
+
 /// The first table, in order of precedence, with a phrase in the message.
 pub fn detect(raw: &str) -> Option<Detection> {
+    if chinese_infant_fever(raw) {
+        return Some(Detection {
+            category: UrgenceMedicale,
+            cue: "fever in a baby under 3 months, in Chinese",
+            confidence: None,
+        });
+    }
     let inside = text::fold(raw);
     let words = format!(" {} ", text::normalize(raw));
     let hit = |table: &Table, phrases: &[String]| {
@@ -370,6 +428,9 @@ mod tests {
             Some("violences-danger")
         );
         assert_eq!(category("宝宝不呼吸了怎么办"), Some("urgence-medicale"));
+        assert_eq!(category("我儿子出生三周，发烧38.5度"), Some("urgence-medicale"));
+        assert_eq!(category("女儿两个月了，今天发热"), Some("urgence-medicale"));
+        assert_eq!(category("আমার মেয়ে শ্বাস নিতে পারছে না"), Some("urgence-medicale"));
         assert_eq!(category("بنتي ما بقاتش كتتنفس مزيان"), Some("urgence-medicale"));
         assert_eq!(category("راجلي كيضربني دابا"), Some("violences-danger"));
         assert_eq!(category("Я хочу умереть, не могу больше"), Some("idees-suicidaires"));
@@ -393,6 +454,9 @@ mod tests {
         for text in [
             "你好，请问周六开门吗？",
             "宝宝晚上总是醒，怎么办？",
+            "我女儿八个月，发烧38度，还在吃奶，要去看医生吗？",
+            "怀孕七周，有点发热正常吗？",
+            "你好，打扰了，请问周六开门吗？",
             "السلام عليكم، واش كاين شي مكان للرضاعة؟",
             "Здравствуйте, где можно получить консультацию по грудному вскармливанию?",
             "chào chị, bé nhà em 6 tháng ăn dặm thế nào ạ?",

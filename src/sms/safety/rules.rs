@@ -425,6 +425,8 @@ static MEDICAL: &[Cue] = &[
         unless: &[
             "selle*|caca*|crotte*|popo|couche*|ventre|bidon|sein*|matelas|tetine|puree|compote|banane|pain|biscuit*|gateau*|nourriture|morceau*|aliment*|peau|ongle*|cheveux|fontanelle|tete|crane|lait|fromage|beurre|legume*|fruit*|pates|riz|oeuf|oeufs|chair|muscle*|cuisse*|fesse* :4 mou|molle|moue|molles|flasque*",
             "{partner} :3 mou|molle",
+            // « ce matelas, il est trop mou »
+            "matelas|coussin|oreiller|canape|tapis|surmatelas ..5 mou|molle|moue",
             "mou|molle ..6 tetee|biberon|bain|repas|sieste|dodo",
             "mou|molle ..4 quand|lorsqu|lorsque|pendant|en ..2 dort|dorment|dormir|sommeil|sieste|endormi|dormant|endort",
         ],
@@ -624,7 +626,48 @@ static MEDICAL: &[Cue] = &[
             "ebouillant*",
             "brule*|brulure* ..3 gravement|grave|profond*|visage|cloque*|bouillant*|huile",
         ],
-        unless: &["me|m :1 noy*|defenestr*", "brulure* ..2 estomac|urin*|pipi|fesses|sein*|mamelon*"],
+        unless: &[
+            "me|m :1 noy*|defenestr*",
+            "brulure* ..2 estomac|urin*|pipi|fesses|sein*|mamelon*",
+            // « elle s'est noyée dans ses larmes »
+            "noy* ..3 larmes|pleurs|chagrin|sanglots|travail|boulot|paperasse",
+        ],
+        ..BASE
+    },
+    Cue {
+        // « il a pas mouillé une couche depuis hier, il vomit tous ses bibs »: a
+        // dry nappy or sunken eyes, with vomiting, diarrhoea, drowsiness or refusal to drink.
+        cue: "signs of dehydration",
+        strength: Event,
+        pats: &[
+            "pas|plus|aucune|aucun :2 mouille*|pipi ..3 couche|couches|depuis",
+            "couche|couches :2 seche|seches|secs|sec",
+            "pas|plus|pu fait|fais pipi ..3 depuis",
+        ],
+        requires: &[&[
+            "vomi*|vomit|vomis|rejette|rejete|recrache",
+            "diarrhee*",
+            "refuse*|veut_plus|veut_pas|boit_plus|boit_pas|boit_rien|boit_presque_rien ..3 boire|bib|bibs|biberon*|tetee*|sein|lait|rien|eau",
+            "yeux ..2 creux|enfonces|cernes",
+            "fontanelle ..2 creuse|enfoncee|creux",
+            "dort tout le temps",
+            "somnol*|amorphe|mou|molle|endormi_tout_le_temps",
+        ]],
+        ..BASE
+    },
+    Cue {
+        cue: "signs of dehydration",
+        strength: Event,
+        pats: &["yeux ..2 creux|enfonces", "fontanelle ..2 creuse|enfoncee"],
+        requires: &[&[
+            "vomi*|vomit|vomis|rejette|rejete",
+            "diarrhee*",
+            "refuse*|veut_plus|boit_plus|boit_pas|boit_rien ..3 boire|bib|bibs|biberon*|tetee*|sein|lait|rien",
+            "mouille*|pipi",
+            "couche|couches :2 seche|seches",
+            "dort tout le temps",
+            "somnol*|amorphe|mou|molle",
+        ]],
         ..BASE
     },
     // Weaker medical cues: nouns and ambiguous phrases, suppressed by questions.
@@ -721,7 +764,7 @@ static MEDICAL: &[Cue] = &[
         cue: "swallowed or breathed in something toxic",
         strength: Weak,
         pats: &["intoxi*|empoisonn*|monoxyde"],
-        unless: &["intoxi* alimentaire*"],
+        unless: &["intoxi* alimentaire*", "empoisonn* ..4 lait|poudre|biberon*|bib|petits_pots|pots|sucre|ecrans"],
         ..BASE
     },
     Cue {
@@ -797,6 +840,13 @@ static MEDICAL: &[Cue] = &[
 ];
 
 static VIOLENCE: &[Cue] = &[
+    Cue {
+        // « si demain vous avez plus de nouvelles, c'est qu'il l'a fait »
+        cue: "warns they may not be heard from again because of someone",
+        pats: &["si|demain|bientot ..4 plus|pas|pu|jamais :1 de? nouvelles"],
+        requires: &[&["il|{partner}"]],
+        ..BASE
+    },
     Cue {
         cue: "partner or relative hitting or attacking the parent",
         pats: &[
@@ -1058,7 +1108,9 @@ static DANGER_BEBE: &[Cue] = &[
         unless: &[
             "peur|crains|crainte|risque :3 le|la|l|lui bruler|ebouillanter",
             "blesser ..2 en|avec|quand|pendant|lors",
-            "etouf*|ecraser ..5 dormant|dort|dors|dormir|dormons|lit|cododo|couverture|oreiller|sommeil|nuit|ensemble",
+            "etouf*|ecraser ..5 dormant|dort|dors|dormir|dormons|endor*|lit|cododo|couverture|oreiller|sommeil|nuit|ensemble",
+            // « mon chat a failli étouffer bébé »
+            "chat|chien|chaton|chiot|animal|animaux :2 a|avait failli|faillit",
             "tap* ..3 dos|rot|main|mains|doigts|epaule",
             "{partner}|telephone|portable|lait|biberon*|bib|couche*|puree|compote|tetine|doudou|jouet*|ordi|tele|tire_lait|livre :6 le|la|l|lui jeter|balancer|lancer|frapper|taper|jette|balance|lance|frappe|tape",
         ],
@@ -1116,7 +1168,7 @@ static DANGER_BEBE: &[Cue] = &[
             &["{crying}"],
             &["au_secours|ausecou*|aidez|aide_moi|a_l_aide|alaide|sos|help|urgent|urgence|venez|quelqu_un|vite"],
         ],
-        not_if: &["{advice}"],
+        not_if: &["{advice}", "ne? suis pas|plus en danger"],
         ..BASE
     },
     Cue {
@@ -1128,6 +1180,8 @@ static DANGER_BEBE: &[Cue] = &[
             "ganas|miedo|medo|vontade ..4 sacudir|sacudirlo|sacudirla|pegarle|golpear|machucar|bater",
             "nderbha|nderbo|nderbou|ndrbha|ndrbo|nqtlha|nqtlo|n9tlha|n9tlo|nkhn9ha|nkhn9o",
             "zarar_vermek|sarsmak|vurmak ..2 istiyorum|korkuyorum",
+            // « je me retiens à peine de le secouer »
+            "sarsmamak|vurmamak|zarar_vermemek ..3 kendimi|zor",
         ],
         ..BASE
     },
@@ -1299,6 +1353,33 @@ static SUICIDE: &[Cue] = &[
         ..BASE
     },
     Cue {
+        cue: "warns they may not be heard from again",
+        pats: &["plus|pas|pu|jamais :1 de? nouvelles de moi"],
+        ..BASE
+    },
+    Cue {
+        // « j'ai compté combien de cachets il me reste… bref »
+        cue: "counting or hoarding pills",
+        pats: &["je|j|ai :3 compte|compter|recompte|recompter ..5 {pill}|medicaments|medocs|boites"],
+        not_if: &["oubli*|contracept*|plaquette|fer|vitamine*|folique|racheter|ordonnance|pharmacie|renouvel*|stock|{baby}"],
+        ..BASE
+    },
+    Cue {
+        cue: "thinking of crashing the car",
+        pats: &[
+            "{want} ..3 lacher|lache le? volant",
+            "{want} :3 foncer|fonce|jeter|precipiter|crasher|ecraser ..4 arbre|mur|platane|pile|camion|rambarde|pont|ravin|poids_lourd",
+        ],
+        ..BASE
+    },
+    Cue {
+        // « de toute façon je serai peut-être plus là »
+        cue: "hints at not being there any more",
+        pats: &["serai|serais ..2 plus|pu la !la|le|les|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce|cet|cette|en|pendant|pour|entre|du|de|a|au|semaine|mois|ce_jour|cet_ete|a_cette_date"],
+        requires: &[&["peut_etre|surement|bientot|de_toute_facon|de_toutes_facons|sans_doute|probablement|plus_pour_longtemps|d_ici_la"]],
+        ..BASE
+    },
+    Cue {
         cue: "talks of suicide",
         strength: Weak,
         pats: &[
@@ -1331,6 +1412,15 @@ static SUICIDE: &[Cue] = &[
             "nqtel_rasi|nqtl_rasi|ntehar|nentehar",
             "chce umrzec|zabic_sie",
             "nalingi kokufa",
+            "desaparecer de_vez|para_sempre|para_siempre",
+            "acabar|terminar com|con a? minha|mi vida",
+        ],
+        // « suicide » is French too: someone else's death, prevention, a job.
+        unless: &[
+            "s est suicid*",
+            "suicide de ..1 mon|ma|son|sa|mes|leur",
+            "prevention|prevenir ..3 suicide",
+            "ligne|numero|ecoutant*|ecoutante|benevole*|formation|association ..6 suicide",
         ],
         ..BASE
     },
@@ -1452,7 +1542,7 @@ static CHILD: &[Cue] = &[
             "{baby} ..4 en danger",
             "{adult} :2 touche|touchait ..2 {baby}",
             "revient|rentre|retour|retourne|reviens ..6 bleus|hematome*|traces|marques|brulure*",
-            "arrive|arrivent|vient|viennent ..6 bleus|hematome*|traces_de_coups|brulure*",
+            "arrive|arrivent|vient|viennent ..6 bleus|hematome*|traces_de_coups|brulure*|marques",
             "brulure*|marques|traces ..3 rondes|ronds|cigarette*|megot*",
             "negli*|affame*",
         ],
@@ -1478,14 +1568,50 @@ static CHILD: &[Cue] = &[
         strength: Event,
         pats: &[
             "{baby} ..6 balcon|dehors|voiture|seul|seule|enferme|enfermee ..8 toute_la_journee|toute_la_nuit|des_heures|pendant_des_heures|quand_il_pleut|pleut|froid|fenetre_fermee|porte_fermee|sans_personne",
+            // « elle laisse son bébé de 9 mois seul quand elle part travailler la nuit »
+            "laisse|laissent|laissait|laissaient ..4 {baby} ..4 seul|seule|seuls ..6 la_nuit|le_soir|travailler|bosser|sortir|en_soiree|faire_la_fete|faire_les_courses",
         ],
         not_if: &["sieste|#_min|minutes|mon|ma|notre ..2 {baby}"],
         ..BASE
     },
     Cue {
+        // « des marques sur les bras, la maman dit qu'il tombe tout seul; il ne marche pas »
+        cue: "a baby with injuries that its age does not explain",
+        strength: Event,
+        pats: &["marques|bleus|hematome*|traces|griffures|brulures ..3 bras|jambes|cou|visage|dos|corps|cuisses|fesses|ventre|poignets|oreilles"],
+        requires: &[&[
+            "marche|marcher :1 pas|encore_pas|pas_encore",
+            "tombe|tombee :2 tout_seul|toute_seule",
+            "dit|dis|disent|explique|raconte ..3 tombe|tombee|cogne|cognee|escalier",
+            "signal*",
+        ]],
+        not_if: &["eczema|moustique*|piqure*|vaccin*|allergi*"],
+        ..BASE
+    },
+    Cue {
+        cue: "a drunk or violent parent taking the baby by force",
+        strength: Event,
+        pats: &[
+            "reprendre|enlever|prendre|emmener|arracher|recuperer|kidnapper ..3 de_force|par_la_force",
+            "vient|venue|arrive|arrivee|rentre|rentree|est|etait|sont|viennent :2 alcoolise*|ivre|ivres|saoul|saoule|saouls|soul|soule|bourre|bourree|defonce|defoncee|drogue|droguee",
+        ],
+        requires: &[&["{baby}", "visite*|creche|garde|recuperer|chercher|reprendre|volant|conduire|voiture|seul_avec"]],
+        not_if: &["je|j :2 etais|suis|ai_ete|etait ..2 alcoolise*|ivre|saoul*|soul*|bourre*|defonce*|drogue*"],
+        ..BASE
+    },
+    Cue {
+        // « sous la douche froide quand il pleure, c'est sa punition »
+        cue: "a child punished with cold, confinement or deprivation",
+        strength: Event,
+        pats: &["douche|douches|bain|bains|eau :2 froide|froides|glacee|glacees|gelee"],
+        requires: &[&["punition*|punir|punit|puni|punie|punis", "force*|oblige*", "calmer|faire_taire|se_taise|arrete_de_pleurer|quand_il_pleure|quand_elle_pleure"]],
+        not_if: &["fievre|temperature|chaleur|canicule|coup_de_chaud"],
+        ..BASE
+    },
+    Cue {
         cue: "a child in danger, in another language",
         pats: &[
-            "child|kid|baby|babies|kids|children|nino|nina|bebe|crianca|bambino|bambina|kind|cocuk|bebegi|copil|copilul ..4 alone|abused|beaten|hit|solo|sola|sozinho|sozinha|maltratad*|golpead*|abusad*|yalniz|singur|allein",
+            "child|kid|baby|babies|kids|children|nino|nina|bebe|crianca|bambino|bambina|kind|cocuk|cocugu|cocugum|bebek|bebegi|bebegim|copil|copilul ..4 alone|abused|beaten|hit|solo|sola|sozinho|sozinha|maltratad*|golpead*|abusad*|yalniz|singur|allein",
             "abusing|beating|hitting|hurting ..2 the|her|his|their ..1 child|kid|baby|son|daughter",
         ],
         ..BASE
@@ -1511,6 +1637,10 @@ const HYPO_IF: &[&str] = &[
     "pour un|une|les {baby}",
     "les|des|aux bebes|nourrissons|enfants|nouveaux|petits",
     "un|une bebe|nourrisson|enfant|nouveau|nouvelle ..2 qui",
+    // « j'ai lu qu'un enfant s'était noyé »: someone else's story.
+    "lu|entendu|vu_a_la_tele|vu_aux_infos|vu_sur_internet|vu_sur_facebook que|qu",
+    // « j'ai cru qu'il s'était arrêté de respirer, en fait… »
+    "cru|croyais que|qu",
 ];
 
 /// Prevention and fear of what might happen: always suppresses events after it.
@@ -1549,6 +1679,7 @@ const INFO: &[&str] = &[
     "signe|signes|symptome*|reconnaitre|reconnait|detecter|reperer|differencier",
     "syndrome",
     "info|infos|information*|renseignement*|documentation|brochure*|article*|video*|livre*|atelier*|formation*|cours|prevention|conference*|flyer*|affiche*",
+    "film|films|serie|series|roman|reportage|documentaire|emission|feuilleton|fiction",
     // Figures for a dissertation or a talk.
     "chiffres|statistique*|stats|memoire|these|expose|etude|etudes|enquete|recherches",
     "premiers secours",
@@ -1582,7 +1713,7 @@ const HABITUAL: &[&str] = &[
 const URGENT: &[&str] = &[
     "au secours",
     "ausecou*|ausecour*",
-    "<!premiers|premier|poste|gestes|trousse|numero|numeros secours|secour",
+    "<!premiers|premier|poste|gestes|trousse|numero|numeros|de|des|aux secours|secour",
     "aidez|alaide",
     "aide moi",
     "a l aide",
@@ -1600,6 +1731,10 @@ const LONG_AGO: &[&str] = &[
     "<!ne|nee|nes|nees|naissance|accouche|accouchee|arrive|arrivee il y a #|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|quelques|des mois|semaines",
     "l an|annee dernier|derniere|passe|passee",
     "premiere|precedente|ancienne grossesse",
+    "cet ete|hiver|automne|printemps",
+    "l ete|hiver|automne|printemps dernier|passe",
+    "a|lors|pendant|apres de? mon|ma premier|premiere|1er|1ere|precedent|precedente|dernier|derniere ..1 accouchement|grossesse|enfant|bebe|fils|fille|cesarienne",
+    "apres|pour|avec mon|ma 1er|1ere|premier|premiere|aine|ainee",
     // « mon ex était violent »: the imperfect of a state.
     "etait|etaient ..1 violent|violente|violents|agressif|agressive|brutal|dangereux",
 ];
@@ -1611,6 +1746,9 @@ const DISTANT: &[&str] = &[
     "il y a longtemps|des_annees",
     "quand|lorsque j|je|il|elle|tu etais|etait|etions petite|petit|enfant|jeune|ado|adolescente|adolescent|gamine|gamin",
     "quand|lorsque jetais petite|petit|enfant|jeune|ado|adolescente|adolescent|gamine|gamin",
+    // « quand j'avais 10 ans », « à 17 ans, c'est vieux »
+    "quand|lorsque j|je|javais avais? # ans",
+    "c|ce|c_est|cest est|etait? vieux|loin|du_passe|de_l_histoire_ancienne",
     "pendant|dans|durant mon|ma enfance|adolescence|jeunesse",
     "plus jeune",
     "autrefois",
@@ -1624,7 +1762,11 @@ const DISTANT: &[&str] = &[
 ];
 
 /// A memory that comes back, or a danger that goes on: a distant episode may still be present.
-const RECURRING: &[&str] = &["encore|toujours|repense*|revien*|revenu*|revenue*|recommenc*|recidiv*|rechute*"];
+const RECURRING: &[&str] = &[
+    "encore|toujours|repense*|revien*|revenu*|revenue*|recidiv*|rechute*",
+    "<!que|qu|si ca|il|elle|ils|c recommenc*",
+    "<!ca|il|elle|ils|c|que|qu|pas|de|d|eviter|peur|crainte recommenc*",
+];
 
 /// Recently: an episode of the last days or weeks, over if the message says
 /// so (« il s'est étouffé hier mais ça va »).
@@ -1638,6 +1780,8 @@ const RECENT_PAST: &[&str] = &[
     "apres le|son|sa|ses|les|un|une vaccin|vaccins|vaccination|rappel|injection|piqure",
     "hospitalise|hospitalisee|hospitalises|hospitalisees ..3 # jour|jours|nuit|nuits|semaine|semaines",
     "eu|avons_eu|avais_eu ..2 peur|frayeur|frousse",
+    "a la naissance",
+    "en neonat|neonatologie|reanimation|rea",
 ];
 
 /// The episode is over.
@@ -1653,9 +1797,24 @@ const RESOLVED: &[&str] = &[
     "en securite",
     "gueri|guerie|gueris",
     "c|tout est fini|termine|derriere",
+    "rentre dans l ordre",
+    "fausse alerte",
     "alle|allee|alles|allees|ete|emmene|emmenee|passe|passes ..2 urgences|hopital|medecin|pediatre",
     // « c'est passé en un jour », « la fièvre est retombée »
     "c|ca|elle|fievre|temperature est passe|passee|partie|parti|retombe|retombee|redescendu|redescendue|disparu|disparue",
+];
+
+/// Said only of an episode that is over, whenever it was (« plus de peur que
+/// de mal »): unlike « il va bien », which a parent may write of a baby who
+/// swallowed a battery, these leave nothing pending.
+const SETTLED: &[&str] = &["plus de peur que de mal", "rentre dans l ordre", "fausse alerte"];
+
+/// A wish or a state in the first person and the present: a clause that speaks
+/// of today even in a message about the past (« mon ex me frappait il y a
+/// 2 ans, je veux en finir »).
+const WISH_NOW: &[&str] = &[
+    "je|j :2 veux|voudrais|vais|compte|prefere|prefererais|sens|suis_prete|suis_pret|ai_envie|ai_plus_envie|ai_pas_envie|pense_a|pense_au|pense_souvent|peux_plus|peux_pas|en_peux|arrive_plus",
+    "aujourd hui|en_ce_moment|ce_soir|cette_nuit|depuis_quelques_jours|depuis_hier",
 ];
 
 /// Something is happening now: lifts the framing of an episode that is over.
@@ -1665,7 +1824,8 @@ const NOW: &[&str] = &[
     "en ce moment",
     "actuellement",
     "la maintenant",
-    "maintenant il|elle|ils|bebe",
+    "maintenant il|elle|ils|bebe !a|va|est|grandit|mange|dort|pese",
+    "maintenant il|elle|ils|bebe a|est|va !#|bien|tres|super|en|grandi|mieux",
     "<!que|qu|si il|elle|ca|ils|c :1 recommence*|recommance*|reprend|reprennent",
     "il|elle :1 refait|refais une|un|des|encore",
     "de nouveau|a_nouveau !enceinte",
@@ -2007,7 +2167,9 @@ struct Markers {
     recurring: Phrase,
     recent_past: Phrase,
     resolved: Phrase,
+    settled: Phrase,
     now: Phrase,
+    wish_now: Phrase,
 }
 
 /// How one clause is framed, worked out once per message.
@@ -2022,6 +2184,8 @@ struct Framing {
     normal_question: bool,
     /// « souvent », « chaque fois »…
     habitual: bool,
+    /// A first-person wish in the present (« je veux en finir »).
+    wish_now: bool,
 }
 
 impl Framing {
@@ -2033,6 +2197,7 @@ impl Framing {
             if_ends: ends(&mk.hypo_if),
             normal_question: mk.info_clause.is_in(toks),
             habitual: mk.habitual.is_in(toks),
+            wish_now: mk.wish_now.is_in(toks),
         }
     }
 
@@ -2099,10 +2264,17 @@ impl CompiledCue {
             self.phrase
                 .spans(toks)
                 .into_iter()
-                .any(|(s, _)| self.accepts(toks, framing, s, v, medical))
+                .any(|(s, e)| !denied_after(toks, e) && self.accepts(toks, framing, s, v, medical))
         });
         // First-person danger may straddle a comma: « j'ai envie de tout arrêter, de mourir ».
-        let matched = in_clauses || (self.strength == Always && !v.long_over && self.phrase.is_in(&v.all));
+        let matched = in_clauses
+            || (self.strength == Always
+                && !v.long_over
+                && self
+                    .phrase
+                    .spans(&v.all)
+                    .into_iter()
+                    .any(|(_, e)| !matches!(v.all.get(e), Some(&("pas" | "jamais")))));
         matched
             && !self.not_if.iter().any(|p| v.any_clause(p))
             && self.requires.iter().all(|g| g.iter().any(|p| v.any_clause(p)))
@@ -2111,7 +2283,7 @@ impl CompiledCue {
     /// Whether a match starting at `s` survives its framing.
     fn accepts(&self, toks: &[&str], framing: &Framing, s: usize, v: &View, medical: bool) -> bool {
         if self.strength == Always {
-            return !v.long_over;
+            return !v.long_over || framing.wish_now;
         }
         if negated(toks, s) {
             return false;
@@ -2170,6 +2342,8 @@ fn engine() -> &'static Engine {
                 recurring: Phrase::new(RECURRING, &[]),
                 recent_past: Phrase::new(RECENT_PAST, &[]),
                 resolved: Phrase::new(RESOLVED, &[]),
+                settled: Phrase::new(SETTLED, &[]),
+                wish_now: Phrase::new(WISH_NOW, &[]),
                 now: Phrase::new(NOW, &[]),
             },
         }
@@ -2178,6 +2352,14 @@ fn engine() -> &'static Engine {
 
 /// Whether the words right before `start` negate it (« il n'a *pas* convulsé »,
 /// « *pas de* fièvre », « il n'est *plus* tout mou », but not « de plus en plus »).
+/// « il me frappe pas, mais… », « il me frappe jamais » (end of the clause):
+/// the act is denied right after it, and the message goes on to something
+/// else. « il me frappe pas devant les enfants » still tells of blows.
+fn denied_after(toks: &[&str], end: usize) -> bool {
+    matches!(toks.get(end), Some(&("pas" | "jamais")))
+        && matches!(toks.get(end + 1), None | Some(&("mais" | "physiquement" | "pourtant")))
+}
+
 fn negated(toks: &[&str], start: usize) -> bool {
     const FILLER: &[&str] = &[
         "ne", "n", "s", "se", "est", "a", "l", "y", "en", "me", "m", "te", "t", "le", "la", "lui", "de", "d", "du",
@@ -2268,7 +2450,7 @@ impl Message {
         let (distant, resolved) = (any(&mk.distant), any(&mk.resolved));
         let long_ago = distant || any(&mk.long_ago);
         View {
-            over: calm && (long_ago || (resolved && any(&mk.recent_past))),
+            over: calm && (long_ago || (resolved && any(&mk.recent_past)) || any(&mk.settled)),
             long_over: calm && !any(&mk.recurring) && (distant || (long_ago && resolved)),
             framing: clauses.iter().map(|c| Framing::new(c, mk)).collect(),
             informational: clauses.iter().any(|c| mk.info.is_in(c)),
@@ -2932,6 +3114,76 @@ mod tests {
             cat("c'est quoi le numéro antipoison il a bu de la javel"),
             Some(UrgenceMedicale)
         );
+    }
+
+    #[test]
+    fn a_past_episode_does_not_silence_a_present_wish() {
+        assert_eq!(
+            cat("mon ex me frappait il y a 2 ans, je veux en finir"),
+            Some(IdeesSuicidaires)
+        );
+        assert_eq!(
+            cat("quand j'étais petite on me battait, aujourd'hui j'ai envie de mourir"),
+            Some(IdeesSuicidaires)
+        );
+        assert_eq!(cat("mon ex me frappait il y a 3 ans, je veux en parler"), None);
+        assert_eq!(cat("j'avais des idées noires après mon premier, c'est passé, pour que ça recommence pas je veux être suivie"), None);
+        assert_eq!(
+            cat("la tasse brûlante est tombée à côté de lui, plus de peur que de mal"),
+            None
+        );
+        assert_eq!(
+            cat("je voudrais apprendre les gestes de secours pour un bébé qui s'étouffe"),
+            None
+        );
+        assert_eq!(cat("au secours il s'étouffe"), Some(UrgenceMedicale));
+    }
+
+    #[test]
+    fn a_denial_right_after_the_act() {
+        assert_eq!(cat("il me frappe pas mais il m'humilie, c'est de la violence ?"), None);
+        assert_eq!(cat("il me frappe pas devant les enfants"), Some(ViolencesDanger));
+        assert_eq!(cat("mon mari me frappe"), Some(ViolencesDanger));
+    }
+
+    #[test]
+    fn indirect_signs_spelt_out() {
+        assert_eq!(
+            cat("aucune couche mouillée depuis ce matin et il vomit tout, il a 3 mois"),
+            Some(UrgenceMedicale)
+        );
+        assert_eq!(
+            cat("il a les yeux creux et une diarrhée depuis hier"),
+            Some(UrgenceMedicale)
+        );
+        assert_eq!(cat("couche sèche ce matin, il boit bien, normal ?"), None);
+        assert_eq!(
+            cat("j'ai compté les cachets qui restent dans la boîte. voilà."),
+            Some(IdeesSuicidaires)
+        );
+        assert_eq!(cat("j'ai compté mes pilules, j'en ai oublié une"), None);
+        assert_eq!(
+            cat("parfois j'ai envie de lâcher le volant sur l'autoroute"),
+            Some(IdeesSuicidaires)
+        );
+        assert_eq!(
+            cat("merci pour tout, de toute façon je serai plus là bientôt"),
+            Some(IdeesSuicidaires)
+        );
+        assert_eq!(cat("je serai plus là le 3 août, je rentre le 20"), None);
+        assert_eq!(
+            cat("le voisin laisse sa fille de 8 mois seule le soir pour sortir"),
+            Some(EnfantEnDanger)
+        );
+        assert_eq!(
+            cat("mon neveu a des bleus sur les bras, sa mère dit qu'il tombe tout seul mais il marche pas"),
+            Some(EnfantEnDanger)
+        );
+        assert_eq!(
+            cat("pour la punir il lui met la tête sous l'eau froide"),
+            Some(EnfantEnDanger)
+        );
+        assert_eq!(cat("un bain froid pour faire baisser la fièvre, ça se fait ?"), None);
     }
 
     #[test]
