@@ -25,7 +25,7 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 9] = [
+const SETS: [&str; 10] = [
     "parent-messages.toml",
     "holdout-messages.toml",
     "blind-messages.toml",
@@ -35,6 +35,7 @@ const SETS: [&str; 9] = [
     "seventh-messages.toml",
     "eighth-messages.toml",
     "ninth-messages.toml",
+    "tenth-messages.toml",
 ];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {

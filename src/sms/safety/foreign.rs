@@ -250,6 +250,10 @@ static TABLES: &[Table] = &[
             "хочу его ударить",
             "muon danh con",
             "lam hai con",
+            "lam dau con",
+            "lam dau be",
+            "lac be",
+            "lac con",
         ],
     },
     Table {
@@ -306,6 +310,12 @@ static TABLES: &[Table] = &[
             "打宝宝",
             "虐待",
             "关在阳台",
+            "经常被打",
+            "被打得",
+            "很多伤痕",
+            // Dari and Persian: beats (someone else: « کتکم », beats me, is violence against the parent), abandons.
+            "کتک می",
+            "تنها در خانه رها",
             "关在外面",
             "大人打他",
             "大人打她",

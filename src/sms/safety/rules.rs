@@ -1044,7 +1044,8 @@ static DANGER_BEBE: &[Cue] = &[
         cue: "afraid of hurting the baby",
         pats: &[
             "{urge} :3 lui|le|la|l|bebe :1 faire|fasse|fais|ferai|ferais du_mal|quelque_chose|quelquechose|une_betise|une_connerie|un_truc",
-            "{urge} :3 lui|le|la|l faire|fasse mal !a|au|aux|en|quand|pendant|avec|lors|si|car|parce|pour|dans|involontairement",
+            // « je vais lui faire mal » (intent); « j'ai peur de lui faire mal » needs more (below).
+            "je|j :3 vais|veux|risque|pourrais|finir|finirai|envie ..2 lui|le|la|l faire|fasse mal !a|au|aux|en|quand|pendant|avec|lors|si|car|parce|pour|dans|involontairement|ou|sans",
             "{urge} :3 faire du? mal a|au ..2 {baby}",
             "peur|crains|capable|terrifie|terrifiee|effraie :3 ce que|qu je|j ..3 lui|le|la|l ..1 faire|fasse|fais|ferai|ferais|pourrais",
             "je|j :3 lui ..2 fait|faire du mal",
@@ -1086,6 +1087,15 @@ static DANGER_BEBE: &[Cue] = &[
         cue: "afraid of hurting the baby",
         pats: &["sens|sent|deviens|devenir|devient|devenue|devenu :2 violent|violente|agressif|agressive|dangereux|dangereuse|brutal|brutale|mechant|mechante"],
         requires: &[&["{crying}", "{baby}", "secou*|bout|supporte|craque*|jumeaux|jumelles|jumelle|jumeau"]],
+        ..BASE
+    },
+    Cue {
+        // « tellement à bout que j'ai peur de lui faire mal si je le reprends »:
+        // not the worry of handling a newborn badly.
+        cue: "afraid of hurting the baby",
+        pats: &["{urge} :3 lui|le|la|l faire|fasse mal"],
+        requires: &[&["bout", "craque*", "en peux|peu|pe plus|pu", "supporte plus|pu", "exaspere*|excede*|rage|colere|nerfs|enerve|enervee|hors_de_moi", "{crying}"]],
+        not_if: &["bain|ongles|porter|porte|tenir|tiens|manipuler|masser|massage|moucher|soins|couper|habiller|changer"],
         ..BASE
     },
     Cue {
@@ -1353,6 +1363,20 @@ static SUICIDE: &[Cue] = &[
         ..BASE
     },
     Cue {
+        // « je ne compte pas rester, j'ai tout prévu pour ce week-end »
+        cue: "has made final arrangements",
+        pats: &["ai|avons tout prevu|prepare|organise|regle|planifie"],
+        requires: &[&["definitivement|pour_toujours|adieu|lettre|apres_moi|testament|mes_affaires|confier|confie", "compte|veux|vais|pense pas|plus rester"]],
+        ..BASE
+    },
+    Cue {
+        cue: "wishes to sleep for ever",
+        pats: &["dormir|endormir|m_endormir|mendormir|sommeil ..1 pour_toujours|a_jamais|definitivement|eternellement|eternel|sans_fin"],
+        unless: &["{baby} ..3 dormir|endormir"],
+        not_if: &["tellement|crevee|creve|fatigue|fatiguee|hibern*|week_end|weekend|vacances|grasse_matinee"],
+        ..BASE
+    },
+    Cue {
         cue: "warns they may not be heard from again",
         pats: &["plus|pas|pu|jamais :1 de? nouvelles de moi"],
         ..BASE
@@ -1567,7 +1591,7 @@ static CHILD: &[Cue] = &[
         cue: "a baby left outside or alone for hours",
         strength: Event,
         pats: &[
-            "{baby} ..6 balcon|dehors|voiture|seul|seule|enferme|enfermee ..8 toute_la_journee|toute_la_nuit|des_heures|pendant_des_heures|quand_il_pleut|pleut|froid|fenetre_fermee|porte_fermee|sans_personne",
+            "{baby} ..6 balcon|dehors|voiture|seul|seule|enferme|enfermee|attache|attaches|attachee|attachees|sangle|sangles ..8 toute_la_journee|toute_la_nuit|des_heures|pendant_des_heures|quand_il_pleut|pleut|froid|fenetre_fermee|porte_fermee|sans_personne",
             // « elle laisse son bébé de 9 mois seul quand elle part travailler la nuit »
             "laisse|laissent|laissait|laissaient ..4 {baby} ..4 seul|seule|seuls ..6 la_nuit|le_soir|travailler|bosser|sortir|en_soiree|faire_la_fete|faire_les_courses",
         ],
@@ -1639,6 +1663,8 @@ const HYPO_IF: &[&str] = &[
     "un|une bebe|nourrisson|enfant|nouveau|nouvelle ..2 qui",
     // « j'ai lu qu'un enfant s'était noyé »: someone else's story.
     "lu|entendu|vu_a_la_tele|vu_aux_infos|vu_sur_internet|vu_sur_facebook que|qu",
+    // « on a regardé un film où un bébé arrêtait de respirer »
+    "film|films|serie|reportage|documentaire|roman|emission|feuilleton",
     // « j'ai cru qu'il s'était arrêté de respirer, en fait… »
     "cru|croyais que|qu",
 ];
@@ -1799,6 +1825,9 @@ const RESOLVED: &[&str] = &[
     "c|tout est fini|termine|derriere",
     "rentre dans l ordre",
     "fausse alerte",
+    "sans danger|gravite",
+    "spasme|spasmes du sanglot",
+    "tout s est bien termine|passe",
     "alle|allee|alles|allees|ete|emmene|emmenee|passe|passes ..2 urgences|hopital|medecin|pediatre",
     // « c'est passé en un jour », « la fièvre est retombée »
     "c|ca|elle|fievre|temperature est passe|passee|partie|parti|retombe|retombee|redescendu|redescendue|disparu|disparue",
