@@ -109,8 +109,16 @@ async fn healthz() -> &'static str {
     "ok\n"
 }
 
-/// `GET /readyz`: the database answers too.
+/// `GET /readyz`: the database answers too, and the distress classifier is
+/// trained (a few seconds after start-up: a message read before would wait).
 async fn readyz(State(state): State<AppState>) -> Response {
+    if !crate::sms::safety::model::is_trained() {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the distress classifier is still training\n",
+        )
+            .into_response();
+    }
     match tokio::time::timeout(std::time::Duration::from_secs(3), state.store().ping()).await {
         Ok(Ok(())) => (StatusCode::OK, "ready\n").into_response(),
         Ok(Err(error)) => {

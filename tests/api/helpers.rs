@@ -157,6 +157,10 @@ impl TestApp {
     }
 
     pub fn with_clock(settings: Settings, store: Arc<dyn Store>, clock_fn: Clock, dir: tempfile::TempDir) -> TestApp {
+        // The distress classifier trains once per process, as `serve` does at
+        // start-up before it reports ready: a test's first SMS must not be the
+        // one that waits for it (seconds in a debug build, past the webhook's deadline).
+        numerovert::sms::safety::model::warm_up();
         let scripts =
             Arc::new(Library::load(&settings.scripts_dir, settings.role_ids()).expect("shipped scripts are valid"));
         let database_url = settings.database_url.expose().to_owned();

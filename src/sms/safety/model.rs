@@ -180,8 +180,9 @@ fn shuffle(order: &mut [usize], seed: &mut u64) {
 }
 
 /// The model learnt from the shipped examples, trained on first use.
+static MODEL: OnceLock<Model> = OnceLock::new();
+
 pub fn model() -> &'static Model {
-    static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(|| {
         let mut all = examples::all().to_vec();
         all.extend_from_slice(examples::ordinary_questions());
@@ -192,4 +193,10 @@ pub fn model() -> &'static Model {
 /// Trains the model now, so that the first distress message is not the one that waits.
 pub fn warm_up() {
     model();
+}
+
+/// Whether the model is trained: until then the service is not ready for
+/// messages (`/readyz`), since reading one would wait for the training.
+pub fn is_trained() -> bool {
+    MODEL.get().is_some()
 }
