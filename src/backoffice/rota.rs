@@ -359,7 +359,7 @@ async fn build(
 
     let week_label = format!("Semaine du {}", view::day(tz, from));
     Ok(RotaPage {
-        chrome: view::Chrome::for_viewer(viewer, &week_label, "/rota"),
+        chrome: view::Chrome::for_viewer(viewer, &format!("Planning · {week_label}"), "/rota"),
         title: week_label,
         week: monday.to_string(),
         previous_week: (monday - Duration::days(7)).to_string(),

@@ -2,7 +2,10 @@
 //! style, which the page's Content-Security-Policy forbids. Colours are
 //! presentation attributes, so a stylesheet can still override them through
 //! each series' class. The numbers are also written out in the `<desc>` for
-//! screen readers.
+//! screen readers. Each chart is drawn twice, wide for a desktop column and
+//! narrow for a phone, so that its text stays readable on both: the stylesheet
+//! shows one drawing and hides the other (`display: none`, hidden from screen
+//! readers too).
 
 use std::fmt::Write;
 
@@ -25,23 +28,53 @@ const COLOURS: [&str; 4] = ["#1f5f8b", "#b3541e", "#2e7d32", "#6a1b9a"];
 const TEXT: &str = "#222222";
 const AXIS: &str = "#555555";
 const GRID: &str = "#d9d9d9";
-/// A 640-wide view box fits a desktop column and scales down to a phone,
-/// where a 15-unit font still reads at about 8 px.
-const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 320.0;
-const LEFT: f64 = 56.0;
-const RIGHT: f64 = WIDTH - 24.0;
-const BOTTOM: f64 = HEIGHT - 36.0;
-const FONT: f64 = 15.0;
+/// The geometry of one drawing of a chart, in view-box units.
+#[derive(Clone, Copy)]
+struct Frame {
+    width: f64,
+    height: f64,
+    left: f64,
+    right: f64,
+    bottom: f64,
+    font: f64,
+    class: &'static str,
+}
 
-/// Grouped bars, one group per label.
+/// A 640-wide view box for a desktop column (a 15-unit font reads at 12 px or
+/// more down to 512 px wide)…
+const WIDE: Frame = Frame {
+    width: 640.0,
+    height: 320.0,
+    left: 56.0,
+    right: 640.0 - 24.0,
+    bottom: 320.0 - 36.0,
+    font: 15.0,
+    class: "chart chart-wide",
+};
+/// …and a 340-wide one for a phone, drawn about 1:1 on a 360-px screen, with
+/// fewer labels; the stylesheet shows one of the two by the screen's width.
+const NARROW: Frame = Frame {
+    width: 340.0,
+    height: 280.0,
+    left: 44.0,
+    right: 340.0 - 12.0,
+    bottom: 280.0 - 32.0,
+    font: 13.0,
+    class: "chart chart-narrow",
+};
+
+/// Grouped bars, one group per label: a wide and a narrow drawing.
 pub fn bar_chart(title: &str, labels: &[String], series: &[Series], y_unit: &str) -> String {
+    bars(WIDE, title, labels, series, y_unit) + &bars(NARROW, title, labels, series, y_unit)
+}
+
+fn bars(frame: Frame, title: &str, labels: &[String], series: &[Series], y_unit: &str) -> String {
     let values: Vec<Vec<Option<f64>>> = series
         .iter()
         .map(|s| s.values.iter().map(|v| Some(*v)).collect())
         .collect();
     let names: Vec<(&str, &str)> = series.iter().map(|s| (s.name.as_str(), s.class.as_str())).collect();
-    chart(title, labels, &names, &values, y_unit, false, |plot, out| {
+    chart(frame, title, labels, &names, &values, y_unit, false, |plot, out| {
         let group = plot.slot() * 0.8;
         let width = group / series.len().max(1) as f64;
         for (j, (name, class)) in names.iter().enumerate() {
@@ -63,11 +96,15 @@ pub fn bar_chart(title: &str, labels: &[String], series: &[Series], y_unit: &str
     })
 }
 
-/// Lines with a dot on each value, for waits over time.
+/// Lines with a dot on each value, for waits over time: a wide and a narrow drawing.
 pub fn line_chart(title: &str, labels: &[String], series: &[LineSeries], y_unit: &str) -> String {
+    lines(WIDE, title, labels, series, y_unit) + &lines(NARROW, title, labels, series, y_unit)
+}
+
+fn lines(frame: Frame, title: &str, labels: &[String], series: &[LineSeries], y_unit: &str) -> String {
     let values: Vec<Vec<Option<f64>>> = series.iter().map(|s| s.values.clone()).collect();
     let names: Vec<(&str, &str)> = series.iter().map(|s| (s.name.as_str(), s.class.as_str())).collect();
-    chart(title, labels, &names, &values, y_unit, true, |plot, out| {
+    chart(frame, title, labels, &names, &values, y_unit, true, |plot, out| {
         for (j, (name, class)) in names.iter().enumerate() {
             let colour = COLOURS[j % COLOURS.len()];
             let points: Vec<Option<(f64, f64)>> = values[j]
@@ -100,6 +137,7 @@ pub fn line_chart(title: &str, labels: &[String], series: &[LineSeries], y_unit:
 
 /// Where values go: plot coordinates for bucket indexes and values.
 struct Plot {
+    frame: Frame,
     top: f64,
     top_value: f64,
     buckets: usize,
@@ -107,21 +145,23 @@ struct Plot {
 
 impl Plot {
     fn slot(&self) -> f64 {
-        (RIGHT - LEFT) / self.buckets.max(1) as f64
+        (self.frame.right - self.frame.left) / self.buckets.max(1) as f64
     }
 
     fn x(&self, i: usize) -> f64 {
-        LEFT + self.slot() * (i as f64 + 0.5)
+        self.frame.left + self.slot() * (i as f64 + 0.5)
     }
 
     fn y(&self, v: f64) -> f64 {
-        BOTTOM - v / self.top_value * (BOTTOM - self.top)
+        self.frame.bottom - v / self.top_value * (self.frame.bottom - self.top)
     }
 }
 
 /// The parts both charts share: accessible texts, legend, gridlines and axes;
 /// `marks` draws the values.
+#[allow(clippy::too_many_arguments)]
 fn chart(
+    frame: Frame,
     title: &str,
     labels: &[String],
     names: &[(&str, &str)],
@@ -147,18 +187,27 @@ fn chart(
     } else {
         desc.join(" ")
     };
+    let Frame {
+        width: box_width,
+        height: box_height,
+        left,
+        right,
+        bottom,
+        font,
+        class,
+    } = frame;
     let mut out = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" class="chart" font-family="sans-serif" font-size="{FONT}" fill="{TEXT}"><title>{}</title><desc>{}</desc>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {box_width} {box_height}" width="100%" role="img" class="{class}" font-family="sans-serif" font-size="{font}" fill="{TEXT}"><title>{}</title><desc>{}</desc>"#,
         escape(title),
         escape(&desc)
     );
 
     // The legend wraps onto as many rows as it needs above the plot.
-    let (mut x, mut y) = (LEFT, 18.0);
+    let (mut x, mut y) = (left, 18.0);
     for (j, (name, class)) in names.iter().enumerate() {
-        let width = 20.0 + text_width(name) + 18.0;
-        if x + width > WIDTH && x > LEFT {
-            (x, y) = (LEFT, y + 20.0);
+        let width = 20.0 + text_width(name, font) + 18.0;
+        if x + width > box_width && x > left {
+            (x, y) = (left, y + 20.0);
         }
         let colour = COLOURS[j % COLOURS.len()];
         if lines {
@@ -188,6 +237,7 @@ fn chart(
     let integers = values.iter().flatten().flatten().all(|v| v.fract() == 0.0);
     let ticks = ticks(max, integers);
     let plot = Plot {
+        frame,
         top: y + 36.0,
         top_value: ticks.last().copied().unwrap_or(1.0),
         buckets: labels.len(),
@@ -204,8 +254,8 @@ fn chart(
         let ty = plot.y(*tick);
         let _ = write!(
             out,
-            r#"<line x1="{LEFT}" y1="{ty:.1}" x2="{RIGHT}" y2="{ty:.1}" stroke="{GRID}"/><text x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
-            LEFT - 6.0,
+            r#"<line x1="{left}" y1="{ty:.1}" x2="{right}" y2="{ty:.1}" stroke="{GRID}"/><text x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
+            left - 6.0,
             ty + 4.0,
             number(*tick)
         );
@@ -213,18 +263,18 @@ fn chart(
     marks(&plot, &mut out);
     let _ = write!(
         out,
-        r#"<line x1="{LEFT}" y1="{BOTTOM}" x2="{RIGHT}" y2="{BOTTOM}" stroke="{AXIS}"/><line x1="{LEFT}" y1="{:.1}" x2="{LEFT}" y2="{BOTTOM}" stroke="{AXIS}"/>"#,
+        r#"<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{AXIS}"/><line x1="{left}" y1="{:.1}" x2="{left}" y2="{bottom}" stroke="{AXIS}"/>"#,
         plot.top
     );
     // Only every `step`-th label, so that none overlaps the next shown.
-    let widest = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max);
+    let widest = labels.iter().map(|l| text_width(l, font)).fold(0.0, f64::max);
     let step = ((widest + 8.0) / plot.slot()).ceil().max(1.0) as usize;
     for (i, label) in labels.iter().enumerate().step_by(step) {
         let _ = write!(
             out,
             r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" class="chart-x">{}</text>"#,
             plot.x(i),
-            BOTTOM + 20.0,
+            bottom + 20.0,
             escape(label)
         );
     }
@@ -300,8 +350,8 @@ fn dash(j: usize) -> &'static str {
 }
 
 /// A generous estimate, as the font is the reader's.
-fn text_width(text: &str) -> f64 {
-    text.chars().count() as f64 * FONT * 0.62
+fn text_width(text: &str, font: f64) -> f64 {
+    text.chars().count() as f64 * font * 0.62
 }
 
 fn escape(text: &str) -> String {
@@ -366,12 +416,12 @@ mod tests {
                 class: "sms".into(),
             },
         ];
-        let svg = bar_chart(
-            "Contacts par jour",
-            &["l'un".into(), "b<c".into(), "d".into()],
-            &series,
-            "contacts",
-        );
+        let labels = ["l'un".into(), "b<c".into(), "d".into()];
+        let both = bar_chart("Contacts par jour", &labels, &series, "contacts");
+        assert_well_formed(&both);
+        assert_eq!(both.matches("<svg").count(), 2, "a wide and a narrow drawing");
+        assert!(both.contains(r#"class="chart chart-wide""#) && both.contains(r#"class="chart chart-narrow""#));
+        let svg = bars(WIDE, "Contacts par jour", &labels, &series, "contacts");
         assert_well_formed(&svg);
         assert!(!svg.contains("style"));
         assert!(svg.contains(r#"role="img""#) && svg.contains(r#"width="100%""#) && svg.contains("viewBox"));
@@ -388,16 +438,16 @@ mod tests {
 
     #[test]
     fn many_labels_are_thinned() {
-        for n in [31, 53] {
+        for (n, frame) in [(31, WIDE), (53, WIDE), (31, NARROW), (53, NARROW)] {
             let series = [Series {
                 name: "Appels".into(),
                 values: vec![1.0; n],
                 class: "calls".into(),
             }];
-            let svg = bar_chart("Appels", &labels(n), &series, "");
+            let svg = bars(frame, "Appels", &labels(n), &series, "");
             let shown = svg.matches(r#"class="chart-x""#).count();
-            let room = (RIGHT - LEFT) / shown as f64;
-            assert!(shown < n && room > text_width("30 sept."), "{n}: {shown}");
+            let room = (frame.right - frame.left) / shown as f64;
+            assert!(shown < n && room > text_width("30 sept.", frame.font), "{n}: {shown}");
         }
     }
 
@@ -415,7 +465,8 @@ mod tests {
                 class: "wait-p90".into(),
             },
         ];
-        let svg = line_chart("Attente", &labels(4), &series, "s");
+        assert_well_formed(&line_chart("Attente", &labels(4), &series, "s"));
+        let svg = lines(NARROW, "Attente", &labels(4), &series, "s");
         assert_well_formed(&svg);
         assert!(!svg.contains("style"));
         assert_eq!(svg.matches("<polyline").count(), 1);

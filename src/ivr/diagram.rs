@@ -81,7 +81,8 @@ fn kind_label(node: &Node) -> String {
     }
 }
 
-/// The SVG of `script`.
+/// The SVG of `script`, at its natural size (one unit a CSS pixel, so 13-px
+/// text on any screen): the page puts it in a box that scrolls sideways.
 pub fn svg(script: &Script) -> String {
     // Rows by distance from the start; nodes the start never reaches go last.
     let edges = edges(script);
@@ -119,6 +120,13 @@ pub fn svg(script: &Script) -> String {
         }
     }
 
+    // The arrowhead's id, one per script: several diagrams share the content page.
+    let marker = format!(
+        "fleche-{:08x}",
+        format!("{}\n{}", script.script.name, script.script.start)
+            .bytes()
+            .fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    );
     let mut out = String::new();
     let desc: Vec<String> = edges
         .iter()
@@ -126,7 +134,7 @@ pub fn svg(script: &Script) -> String {
         .collect();
     let _ = write!(
         out,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" width="100%" role="img" class="diagram" font-family="sans-serif" font-size="13"><title>Schéma du script {}</title><desc>Départ : {}. {}.</desc><defs><marker id="fleche" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#444444"/></marker></defs>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" role="img" class="diagram" font-family="sans-serif" font-size="13"><title>Schéma du script {}</title><desc>Départ : {}. {}.</desc><defs><marker id="{marker}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#444444"/></marker></defs>"##,
         escape(&script.script.name),
         escape(&script.script.start),
         escape(&desc.join(" ; "))
@@ -152,7 +160,7 @@ pub fn svg(script: &Script) -> String {
         };
         let _ = write!(
             out,
-            r##"<path d="{path}" fill="none" stroke="#444444" stroke-width="1.5"{} marker-end="url(#fleche)"/><text x="{:.0}" y="{:.0}" text-anchor="middle" fill="#222222">{}</text>"##,
+            r##"<path d="{path}" fill="none" stroke="#444444" stroke-width="1.5"{} marker-end="url(#{marker})"/><text x="{:.0}" y="{:.0}" text-anchor="middle" fill="#222222">{}</text>"##,
             if back { r#" stroke-dasharray="5 4""# } else { "" },
             // Near the node it leaves, so that labels of a busy menu stay apart.
             x1 + (x2 - x1) * 0.3 + if back { BOX_W * 0.55 } else { 0.0 },

@@ -569,7 +569,12 @@ async fn admins_create_accounts_and_every_change_and_login_is_in_the_access_log(
             "{}",
             log.text
         );
-        assert_eq!(log.text.matches("<td>Connexion</td>").count(), 2, "{}", log.text);
+        assert_eq!(
+            log.text.matches(r#"<td data-label="Action">Connexion</td>"#).count(),
+            2,
+            "{}",
+            log.text
+        );
     }
 }
 
@@ -1085,7 +1090,10 @@ async fn figures_count_a_day_of_calls_and_messages_draw_charts_and_export_nothin
         ] {
             assert!(html.contains(total), "{total}: {html}");
         }
-        assert_eq!(html.matches("<svg").count(), 3, "three charts drawn on the server");
+        // Three charts drawn on the server, each twice: for a desktop and for a phone.
+        assert_eq!(html.matches("<svg").count(), 6);
+        assert_eq!(html.matches(r#"class="chart chart-wide""#).count(), 3);
+        assert_eq!(html.matches(r#"class="chart chart-narrow""#).count(), 3);
         assert!(
             html.contains("<td>infos</td><td>1</td>"),
             "where the caller hung up: {html}"

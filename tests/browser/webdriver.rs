@@ -244,6 +244,13 @@ impl Session {
             .await
     }
 
+    /// Runs `script` in the page and waits until it calls its last argument (a
+    /// callback WebDriver adds) with the result, within the session's script timeout.
+    pub async fn execute_async(&self, script: &str, args: Vec<Value>) -> Result<Value> {
+        self.cmd("POST", "/execute/async", Some(json!({"script": script, "args": args})))
+            .await
+    }
+
     /// The value of the browser's cookie `name` for the current site.
     pub async fn cookie(&self, name: &str) -> Result<Option<String>> {
         let v = self.cmd("GET", "/cookie", None).await?;
