@@ -55,6 +55,10 @@ pub enum Command {
         /// The SQLite file of the demo.
         #[arg(long, default_value = "numerovert-demo.db")]
         database: PathBuf,
+        /// Before serving, play today's traffic from 8:00 until now (until 20:00 at
+        /// most) through the webhooks: calls, messages, callbacks, two emergencies.
+        #[arg(long)]
+        simulate_day: bool,
     },
     #[command(flatten)]
     Admin(crate::admin::AdminCommand),
@@ -70,7 +74,11 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Migrate => migrate().await,
         Command::Check => return check(),
         Command::Faq(FaqCommand::Match { text }) => return faq_match(&text),
-        Command::Demo { bind, database } => demo(&bind, &database).await,
+        Command::Demo {
+            bind,
+            database,
+            simulate_day,
+        } => demo(&bind, &database, simulate_day).await,
         Command::Admin(command) => return crate::admin::run(command).await,
     };
     match result {
@@ -360,7 +368,7 @@ pub fn demo_settings(bind: &str, database: &std::path::Path) -> Result<Settings,
     Settings::from_parts(&env, file).map_err(|e| e.to_string())
 }
 
-async fn demo(bind: &str, database: &std::path::Path) -> Result<(), String> {
+async fn demo(bind: &str, database: &std::path::Path, simulate_day: bool) -> Result<(), String> {
     let settings = demo_settings(bind, database)?;
     let line = settings.lines.first().map(|l| l.number.clone()).unwrap_or_default();
     let store = db::connect(&settings.database_url)
@@ -376,6 +384,24 @@ async fn demo(bind: &str, database: &std::path::Path) -> Result<(), String> {
     demo_users(store.as_ref(), now)
         .await
         .map_err(|e| format!("demo users: {e}"))?;
+    if simulate_day {
+        let scripts = Library::load_with(
+            &settings.scripts_dir,
+            settings.role_ids(),
+            settings.sms.max_reply_segments,
+        )
+        .map_err(|problems| problems.join("\n"))?;
+        tokio::task::spawn_blocking(crate::sms::safety::model::warm_up)
+            .await
+            .map_err(|e| e.to_string())?;
+        let summary = crate::rehearsal::simulate_day(&settings, store.clone(), Arc::new(scripts), now)
+            .await
+            .map_err(|e| format!("simulated day: {e}"))?;
+        println!(
+            "simulated day: {}",
+            serde_json::to_string(&summary).map_err(|e| e.to_string())?
+        );
+    }
     drop(store);
     let (tx, rx) = tokio::sync::oneshot::channel();
     let printer = settings.clone();

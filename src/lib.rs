@@ -22,6 +22,7 @@
 //! - [`figures`]: counts per day, week or month, SVG charts and the CSV export, from facts
 //!   that carry nothing personal.
 //! - [`redact`]: keeping phone numbers out of logs.
+//! - [`rehearsal`]: a day of simulated traffic played through the webhooks (`demo --simulate-day`).
 //! - [`app`]: start-up, the commands of the `numerovert` binary, the demo.
 //! - [`admin`]: the administration commands (staff, schedules, tokens).
 
@@ -37,6 +38,7 @@ pub mod http;
 pub mod ivr;
 pub mod outbox;
 pub mod redact;
+pub mod rehearsal;
 pub mod routing;
 pub mod sms;
 pub mod telephony;
