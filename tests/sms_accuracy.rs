@@ -25,7 +25,7 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 10] = [
+const SETS: [&str; 11] = [
     "parent-messages.toml",
     "holdout-messages.toml",
     "blind-messages.toml",
@@ -36,6 +36,7 @@ const SETS: [&str; 10] = [
     "eighth-messages.toml",
     "ninth-messages.toml",
     "tenth-messages.toml",
+    "eleventh-messages.toml",
 ];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {

@@ -69,6 +69,19 @@ const SUBJECTS: &[&str] = &[
     "pizzeria",
     "vendre",
     "livraison",
+    "livrez",
+    "dechetterie",
+    "boulangerie",
+    "colis",
+    "avocat",
+    "proprietaire",
+    "reparateur",
+    "forfait",
+    "garage",
+    "freinage",
+    "pneu",
+    "pneus",
+    "permis",
 ];
 
 /// Small talk and errands: subjects where no distress hides that a cue would not see.
@@ -186,9 +199,16 @@ mod tests {
             "ma grand mere de 90 ans est tombée, ou trouver une aide a domicile ?",
             "je cherche un plombier en urgence",
             "mon ado de 14 ans passe 6h par jour sur son telephone",
+            "vous savez si la dechetterie ouvre le lundi ?",
+            "ma voiture fait un bruit au freinage, un garage pas cher ?",
+            "j'attends un colis, c'est vous qui livrez ?",
         ] {
             assert!(is_outside(m), "{m}");
         }
+        // A baby's word keeps it ours: « le siège auto », « sa garde ».
+        assert!(!is_outside(
+            "quel siege auto pour un bebe de 3 mois, le garage m'en vend un"
+        ));
     }
 
     #[test]

@@ -821,6 +821,20 @@ static MEDICAL: &[Cue] = &[
         pats: &["eclampsi*|preeclampsi*|toxemie"],
         ..BASE
     },
+    Cue {
+        // « enceinte de 6 mois, une grosse migraine, elle voit des étoiles, les pieds énormes »
+        cue: "signs of pre-eclampsia",
+        strength: Event,
+        pats: &[
+            "voit|vois|voir|voyais|voyait|vu des? etoiles|mouches|taches|points|eclairs|flashs|tout_flou",
+            "vision|vue|yeux ..2 trouble|troubles|floue|flou",
+        ],
+        requires: &[
+            &["enceinte|grossesse|sa|semaines|trimestre"],
+            &["tete|migraine*|gonfle*|gonflee*|enfle*|oedeme*|pieds|chevilles|jambes|mains|visage|tension"],
+        ],
+        ..BASE
+    },
     // In other languages: the bot answers in French, but the numbers are the same everywhere.
     Cue {
         cue: "a medical emergency, in another language",
@@ -1099,6 +1113,13 @@ static DANGER_BEBE: &[Cue] = &[
         ..BASE
     },
     Cue {
+        // « parce que là je me retiens de le faire » (poser brutalement, secouer)
+        cue: "holding back from hurting the baby",
+        pats: &["je|j :2 me|m retiens|retenir|retenue|retenu ..3 de|d|pour|pas le|la|l|lui ..1 faire|secouer|frapper|jeter|balancer|poser|lacher|taper|gifler"],
+        requires: &[&["{baby}", "{crying}", "brutal*|fort|secou*|tap*|frapp*|jet*"]],
+        ..BASE
+    },
+    Cue {
         cue: "afraid of hurting the baby",
         pats: &["peur :2 moi !meme"],
         requires: &[&["{crying}", "{baby}", "secou*|craque*|bout|supporte"]],
@@ -1303,7 +1324,10 @@ static SUICIDE: &[Cue] = &[
             "mieux|heureux|heureuse|heureuses|tranquilles ..3 sans moi",
             "sans moi ..3 mieux|heureux|heureuse",
             "personne ne ..1 me regrettera|regretterait|remarquera",
-            "partir|aller|disparaitre|quitter ..2 pour_toujours|a_jamais|pour_de_bon|ce_monde|cette_terre|cette_vie",
+            "partir|aller|disparaitre|disparais|disparait|disparaissais|disparaissait|quitter ..2 pour_toujours|a_jamais|pour_de_bon|definitivement|ce_monde|cette_terre|cette_vie",
+            // « la façon la moins douloureuse de partir »
+            "moins|sans ..1 douloureuse|douloureux|douleur|souffrir|souffrance ..3 partir|mourir|en_finir|disparaitre|me_tuer|crever|mettre_fin",
+            "facon|moyen|methode|maniere ..3 partir|mourir|en_finir ..3 douce|douleur|douloureuse|douloureux|vite|rapide|rapidement|souffrir",
             "{want}|dormir|endormir|endorme|partir :4 plus|jamais|pas :1 me reveiller|reveille",
             "{want} :2 plus|pas :1 etre_la|exister",
             "{want} :2 m_endormir|mendormir ..1 pour_toujours|a_jamais|definitivement|eternellement",
@@ -1599,6 +1623,25 @@ static CHILD: &[Cue] = &[
         ..BASE
     },
     Cue {
+        // « un bébé de 8 mois peut rester seul le temps que j'aille au travail ? j'ai personne, je pars dans 1h »
+        cue: "a baby about to be left alone",
+        pats: &["{baby} ..8 seul|seule|seuls ..10 travail|travailler|bosser|boulot|courses|sortir|partir|soiree|nuit"],
+        requires: &[&["je pars|je_dois_partir|j_ai_personne|jai_personne|personne_pour|pas_le_choix|aucune_solution|j_ai_pas_le_choix|personne_pour_le_garder|personne_pour_la_garder"]],
+        not_if: &["sieste|# min|minutes|secondes|douche|toilettes"],
+        ..BASE
+    },
+    Cue {
+        // « il part à l'étranger avec notre fille sans me demander, il a son passeport »
+        cue: "a child about to be taken abroad without consent",
+        strength: Event,
+        pats: &["part|partir|partait|partira|emmene|emmener|emmenait|emmenera|ramener|ramene ..5 etranger|au_pays|son_pays|hors_de_france|en_algerie|au_maroc|en_tunisie|en_turquie"],
+        requires: &[
+            &["{baby}|notre_fille|notre_fils|ma_fille|mon_fils|avec_elle|avec_lui"],
+            &["sans me|mon ..1 demander|accord|autorisation|prevenir|avis", "enlev*|kidnapp*|de_force", "sans_mon_accord|sans_autorisation"],
+        ],
+        ..BASE
+    },
+    Cue {
         // « des marques sur les bras, la maman dit qu'il tombe tout seul; il ne marche pas »
         cue: "a baby with injuries that its age does not explain",
         strength: Event,
@@ -1659,7 +1702,8 @@ const HYPO_IF: &[&str] = &[
     "^ bonjour|bjr|salut|coucou|bonsoir|hello? s il|elle !vous",
     "<!sais|sait|savoir|demande|sure|sur|verifie|verifier|regarde|regarder|comprends|comprend|vois|voir|voit|remarque|dis si|quand|lorsque|lorsqu|chez un|une|le|la|l|les|des|aux? {baby}",
     "pour un|une|les {baby}",
-    "les|des|aux bebes|nourrissons|enfants|nouveaux|petits",
+    // Babies in general; not « un des enfants que je garde ».
+    "<!un|une|deux|trois|quatre|cinq les|des|aux bebes|nourrissons|enfants|nouveaux|petits",
     "un|une bebe|nourrisson|enfant|nouveau|nouvelle ..2 qui",
     // « j'ai lu qu'un enfant s'était noyé »: someone else's story.
     "lu|entendu|vu_a_la_tele|vu_aux_infos|vu_sur_internet|vu_sur_facebook que|qu",
@@ -1758,6 +1802,7 @@ const LONG_AGO: &[&str] = &[
     "l an|annee dernier|derniere|passe|passee",
     "premiere|precedente|ancienne grossesse",
     "cet ete|hiver|automne|printemps",
+    "quand|lorsque j|je etais|etait enceinte",
     "l ete|hiver|automne|printemps dernier|passe",
     "a|lors|pendant|apres de? mon|ma premier|premiere|1er|1ere|precedent|precedente|dernier|derniere ..1 accouchement|grossesse|enfant|bebe|fils|fille|cesarienne",
     "apres|pour|avec mon|ma 1er|1ere|premier|premiere|aine|ainee",
@@ -1827,7 +1872,8 @@ const RESOLVED: &[&str] = &[
     "fausse alerte",
     "sans danger|gravite",
     "spasme|spasmes du sanglot",
-    "tout s est bien termine|passe",
+    "tout s est bien termine|passe|fini|finie",
+    "et va|vont ..1 bien|mieux",
     "alle|allee|alles|allees|ete|emmene|emmenee|passe|passes ..2 urgences|hopital|medecin|pediatre",
     // « c'est passé en un jour », « la fièvre est retombée »
     "c|ca|elle|fievre|temperature est passe|passee|partie|parti|retombe|retombee|redescendu|redescendue|disparu|disparue",
@@ -1846,6 +1892,23 @@ const WISH_NOW: &[&str] = &[
     "aujourd hui|en_ce_moment|ce_soir|cette_nuit|depuis_quelques_jours|depuis_hier",
 ];
 
+/// Words of a story told or written: even first-person cues in such a clause are
+/// a character's (« j'écris un roman où l'héroïne pense au suicide »).
+const FICTION: &[&str] = &[
+    "roman",
+    "film",
+    "serie",
+    "personnage",
+    "heroine",
+    "heros",
+    "scenario",
+    "fiction",
+    "documentaire",
+    "reportage",
+    "feuilleton",
+    "episode",
+];
+
 /// Something is happening now: lifts the framing of an episode that is over.
 const NOW: &[&str] = &[
     // Not « c'est fini depuis 2 ans », « séparés depuis un an ».
@@ -1853,7 +1916,7 @@ const NOW: &[&str] = &[
     "en ce moment",
     "actuellement",
     "la maintenant",
-    "maintenant il|elle|ils|bebe !a|va|est|grandit|mange|dort|pese",
+    "maintenant il|elle|ils|bebe !a|va|est|grandit|mange|dort|pese|s|regrette|excuse",
     "maintenant il|elle|ils|bebe a|est|va !#|bien|tres|super|en|grandi|mieux",
     "<!que|qu|si il|elle|ca|ils|c :1 recommence*|recommance*|reprend|reprennent",
     "il|elle :1 refait|refais une|un|des|encore",
@@ -2215,6 +2278,8 @@ struct Framing {
     habitual: bool,
     /// A first-person wish in the present (« je veux en finir »).
     wish_now: bool,
+    /// A story: a novel, a film, a character (« l'héroïne pense au suicide »).
+    fiction: bool,
 }
 
 impl Framing {
@@ -2227,6 +2292,7 @@ impl Framing {
             normal_question: mk.info_clause.is_in(toks),
             habitual: mk.habitual.is_in(toks),
             wish_now: mk.wish_now.is_in(toks),
+            fiction: toks.iter().any(|t| FICTION.contains(t)),
         }
     }
 
@@ -2299,6 +2365,7 @@ impl CompiledCue {
         let matched = in_clauses
             || (self.strength == Always
                 && !v.long_over
+                && !v.framing.iter().any(|f| f.fiction)
                 && self
                     .phrase
                     .spans(&v.all)
@@ -2312,7 +2379,7 @@ impl CompiledCue {
     /// Whether a match starting at `s` survives its framing.
     fn accepts(&self, toks: &[&str], framing: &Framing, s: usize, v: &View, medical: bool) -> bool {
         if self.strength == Always {
-            return !v.long_over || framing.wish_now;
+            return framing.wish_now || (!v.long_over && !framing.fiction);
         }
         if negated(toks, s) {
             return false;
@@ -2628,7 +2695,10 @@ fn fever_under_three_months(v: &View) -> bool {
             if v.urgent {
                 return true;
             }
-            if v.informational || v.joke || v.over {
+            // A temperature read on the thermometer is no joke, even when the
+            // parent laughs at their own worry (« haha je suis parano mais il a 39 »).
+            let measured = toks[i].starts_with(|c: char| c.is_ascii_digit());
+            if v.informational || (v.joke && !measured) || v.over {
                 return false;
             }
             // « il aura de la fièvre ? », « le vaccin peut donner de la fièvre »: a possibility.
@@ -3213,6 +3283,29 @@ mod tests {
             Some(EnfantEnDanger)
         );
         assert_eq!(cat("un bain froid pour faire baisser la fièvre, ça se fait ?"), None);
+    }
+
+    #[test]
+    fn a_story_is_a_characters_and_a_laugh_hides_no_thermometer() {
+        assert_eq!(
+            cat("j'écris un roman où l'héroïne pense au suicide après son accouchement"),
+            None
+        );
+        assert_eq!(cat("j'écris un roman et je veux mourir"), Some(IdeesSuicidaires));
+        assert_eq!(
+            cat("haha je suis parano mais il a 39 à 5 semaines lol"),
+            Some(UrgenceMedicale)
+        );
+        assert_eq!(
+            cat("enceinte de 7 mois, mal de tête énorme, je vois des mouches et j'ai les pieds gonflés"),
+            Some(UrgenceMedicale)
+        );
+        assert_eq!(cat("je suis enceinte, je vois tout flou sans mes lunettes"), None);
+        assert_eq!(
+            cat("il part demain au pays avec notre fille sans mon accord, il a pris son passeport"),
+            Some(EnfantEnDanger)
+        );
+        assert_eq!(cat("on part à l'étranger avec bébé, il lui faut un passeport ?"), None);
     }
 
     #[test]
