@@ -279,6 +279,10 @@ pub enum TokenCommand {
     Create {
         #[arg(long)]
         name: String,
+        /// What it may do: staff (the rota, who is on duty, the parents to call back)
+        /// or supervisor (also contacts, figures, changes to the directory and schedules).
+        #[arg(long, default_value = "supervisor")]
+        role: crate::backoffice::access::Role,
     },
     /// List API tokens (never the tokens themselves).
     List,
@@ -710,10 +714,10 @@ fn list_roles(settings: &Settings) -> Outcome {
 async fn token(ctx: &Ctx, command: TokenCommand) -> Outcome {
     let store = ctx.store();
     match command {
-        TokenCommand::Create { name } => {
-            let (record, token) = service::create_api_token(store, &name, ctx.now).await?;
+        TokenCommand::Create { name, role } => {
+            let (record, token) = service::create_api_token(store, &name, role, ctx.now).await?;
             println!(
-                "created API token #{} \"{}\"; copy it now, it is not stored and will not be shown again:\n\n    {token}\n\nUse it as: Authorization: Bearer {token}",
+                "created {role} API token #{} \"{}\"; copy it now, it is not stored and will not be shown again:\n\n    {token}\n\nUse it as: Authorization: Bearer {token}",
                 record.token_id, record.name
             );
         }
@@ -726,9 +730,10 @@ async fn token(ctx: &Ctx, command: TokenCommand) -> Outcome {
                     (None, None) => "active, never used".to_owned(),
                 };
                 println!(
-                    "#{:<4} {:<30} created {}  {state}",
+                    "#{:<4} {:<30} {:<10} created {}  {state}",
                     t.token_id,
                     t.name,
+                    t.role,
                     service::local_text(&ctx.settings, t.created_at)
                 );
             }

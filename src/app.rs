@@ -569,9 +569,14 @@ async fn demo_api_token(store: &dyn db::Store, now: chrono::DateTime<chrono::Utc
                 .map_err(|e| e.to_string())?;
         }
     }
-    let (_, token) = crate::routing::service::create_api_token(store, DEMO_TOKEN_NAME, now)
-        .await
-        .map_err(|e| e.to_string())?;
+    let (_, token) = crate::routing::service::create_api_token(
+        store,
+        DEMO_TOKEN_NAME,
+        crate::backoffice::access::Role::Supervisor,
+        now,
+    )
+    .await
+    .map_err(|e| e.to_string())?;
     Ok(token)
 }
 

@@ -481,7 +481,10 @@ fn schedule_gaps_lists_the_periods_with_nobody_on_duty_while_open() {
 fn api_tokens_are_shown_once_and_can_be_revoked() {
     let db = Db::new();
     let out = db.ok(&["token", "create", "--name", "CRM de la Maison"]);
-    assert!(out.contains("created API token #1 \"CRM de la Maison\""), "{out}");
+    assert!(
+        out.contains("created supervisor API token #1 \"CRM de la Maison\""),
+        "{out}"
+    );
     let token = out
         .lines()
         .map(str::trim)
@@ -503,6 +506,17 @@ fn api_tokens_are_shown_once_and_can_be_revoked() {
 
     let err = db.fails(&["token", "create", "--name", " "]);
     assert!(err.contains("name: "), "{err}");
+
+    let out = db.ok(&["token", "create", "--name", "Tableau de garde", "--role", "staff"]);
+    assert!(out.contains("created staff API token #2"), "{out}");
+    let list = db.ok(&["token", "list"]);
+    assert!(
+        list.lines()
+            .any(|l| l.contains("Tableau de garde") && l.contains("staff")),
+        "{list}"
+    );
+    let err = db.fails(&["token", "create", "--name", "X", "--role", "root"]);
+    assert!(err.contains("unknown role"), "{err}");
 }
 
 #[test]

@@ -15,7 +15,7 @@
 use std::sync::OnceLock;
 
 use axum::extract::{FromRequest, FromRequestParts, Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
@@ -26,6 +26,7 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::backoffice::access::Role;
 use crate::http::AppState;
 use crate::routing::directory::hash_secret;
 
@@ -65,7 +66,10 @@ const BEARER: &str = "bearer";
         version = "1",
         description = "Staff, on-call schedules, coverage, follow-ups (click-to-call), contacts and figures of the numéro vert. \
                        Authenticate with `Authorization: Bearer <token>` (tokens come from \
-                       `numerovert token create`). Times are RFC 3339 in UTC, with a `local` \
+                       `numerovert token create`). A token has a role, as back-office users do: \
+                       `staff` reads the directory, the schedules, who is on duty and the follow-ups \
+                       (and may click-to-call); `supervisor` may also read contacts and figures and \
+                       change the directory and the schedules (403 otherwise). Times are RFC 3339 in UTC, with a `local` \
                        rendering on the line's wall clock where helpful; local times in \
                        requests are read in the line's time zone (Europe/Paris by default). \
                        Validation messages (`fields`) are in French."
@@ -112,15 +116,15 @@ fn add_common_responses(doc: &mut OpenApiDoc) {
             .schema(Some(RefOr::Ref(Ref::from_schema_name("ErrorBody"))))
             .build()
     };
-    for item in doc.paths.paths.values_mut() {
+    for (path, item) in doc.paths.paths.iter_mut() {
         let ops = [
-            &mut item.get,
-            &mut item.put,
-            &mut item.post,
-            &mut item.delete,
-            &mut item.patch,
+            (Method::GET, &mut item.get),
+            (Method::PUT, &mut item.put),
+            (Method::POST, &mut item.post),
+            (Method::DELETE, &mut item.delete),
+            (Method::PATCH, &mut item.patch),
         ];
-        for op in ops.into_iter().flatten() {
+        for (method, op) in ops.into_iter().filter_map(|(m, op)| op.as_mut().map(|op| (m, op))) {
             let public = op
                 .security
                 .as_ref()
@@ -134,6 +138,14 @@ fn add_common_responses(doc: &mut OpenApiDoc) {
                     .content("application/json", error())
                     .into()
             });
+            if needed_role(&method, path) > Role::Staff {
+                op.responses.responses.entry("403".into()).or_insert_with(|| {
+                    ResponseBuilder::new()
+                        .description("The token's role is staff: this needs a supervisor's token")
+                        .content("application/json", error())
+                        .into()
+                });
+            }
             op.responses.responses.entry("503".into()).or_insert_with(|| {
                 ResponseBuilder::new()
                     .description("The database is unavailable")
@@ -219,7 +231,18 @@ async fn require_token(State(state): State<AppState>, request: Request, next: Ne
         .into_response();
     };
     match state.store().use_api_token(&hash_secret(token), state.now()).await {
-        Ok(Some((token_id, _name))) => {
+        Ok(Some((token_id, role))) => {
+            // An unreadable role gets the least rights.
+            let role: Role = role.parse().unwrap_or(Role::Staff);
+            let needed = needed_role(request.method(), request.uri().path());
+            if !role.allows(needed) {
+                tracing::info!(token_id, %role, %needed, method = %request.method(), path = %request.uri().path(), "API request refused: role");
+                return ApiError::new(
+                    StatusCode::FORBIDDEN,
+                    format!("this API token's role is {role}: this request needs a {needed} token (numerovert token create --role {needed})"),
+                )
+                .into_response();
+            }
             tracing::debug!(token_id, method = %request.method(), path = %request.uri().path(), "API request");
             next.run(request).await
         }
@@ -229,6 +252,20 @@ async fn require_token(State(state): State<AppState>, request: Request, next: Ne
         )
         .into_response(),
         Err(e) => ApiError::unavailable(&e).into_response(),
+    }
+}
+
+/// The role a request needs, with the back-office's rules: what staff see there
+/// (the rota, who is on duty, the parents to call back and click-to-call) needs
+/// a staff token; contacts, figures and any change to the directory or the
+/// schedules (calendar links included) need a supervisor's.
+fn needed_role(method: &Method, path: &str) -> Role {
+    let rest = path.strip_prefix("/api/v1/").unwrap_or(path);
+    match rest.split('/').next().unwrap_or_default() {
+        "contacts" | "figures" => Role::Supervisor,
+        "follow-ups" => Role::Staff,
+        _ if method == Method::GET || method == Method::HEAD => Role::Staff,
+        _ => Role::Supervisor,
     }
 }
 

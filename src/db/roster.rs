@@ -33,6 +33,8 @@ pub type OverrideInput = Override;
 pub struct ApiToken {
     pub token_id: i64,
     pub name: String,
+    /// What the token may do (`staff`, `supervisor`; see `crate::api`).
+    pub role: String,
     pub created_at: DateTime<Utc>,
     pub last_used_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
@@ -74,8 +76,10 @@ pub trait RosterStore: Send + Sync {
     async fn set_role_calendar_token(&self, role: &str, token_hash: &str, at: DateTime<Utc>) -> StoreResult<()>;
     async fn role_by_calendar_token(&self, token_hash: &str) -> StoreResult<Option<String>>;
 
-    async fn add_api_token(&self, name: &str, token_hash: &str, at: DateTime<Utc>) -> StoreResult<ApiToken>;
+    async fn add_api_token(&self, name: &str, role: &str, token_hash: &str, at: DateTime<Utc>)
+        -> StoreResult<ApiToken>;
     /// The token's id and name if it exists and is not revoked; notes its use.
+    /// The token's id and role, if it is known and not revoked (its last use is recorded).
     async fn use_api_token(&self, token_hash: &str, at: DateTime<Utc>) -> StoreResult<Option<(i64, String)>>;
     async fn list_api_tokens(&self) -> StoreResult<Vec<ApiToken>>;
     async fn revoke_api_token(&self, id: i64, at: DateTime<Utc>) -> StoreResult<()>;
@@ -344,22 +348,22 @@ macro_rules! sql_roster_store {
                 Ok(row.map(|(r,)| r))
             }
 
-            async fn add_api_token(&self, name: &str, token_hash: &str, at: chrono::DateTime<chrono::Utc>) -> $crate::db::StoreResult<$crate::db::roster::ApiToken> {
-                let (token_id,): (i64,) = sqlx::query_as("insert into api_token (name, token_hash, created_at) values ($1, $2, $3) returning token_id")
-                    .bind(name).bind(token_hash).bind(at).fetch_one(&self.pool).await?;
-                Ok($crate::db::roster::ApiToken { token_id, name: name.to_owned(), created_at: at, last_used_at: None, revoked_at: None })
+            async fn add_api_token(&self, name: &str, role: &str, token_hash: &str, at: chrono::DateTime<chrono::Utc>) -> $crate::db::StoreResult<$crate::db::roster::ApiToken> {
+                let (token_id,): (i64,) = sqlx::query_as("insert into api_token (name, role, token_hash, created_at) values ($1, $2, $3, $4) returning token_id")
+                    .bind(name).bind(role).bind(token_hash).bind(at).fetch_one(&self.pool).await?;
+                Ok($crate::db::roster::ApiToken { token_id, name: name.to_owned(), role: role.to_owned(), created_at: at, last_used_at: None, revoked_at: None })
             }
 
             async fn use_api_token(&self, token_hash: &str, at: chrono::DateTime<chrono::Utc>) -> $crate::db::StoreResult<Option<(i64, String)>> {
-                let row: Option<(i64, String)> = sqlx::query_as("update api_token set last_used_at = $1 where token_hash = $2 and revoked_at is null returning token_id, name")
+                let row: Option<(i64, String)> = sqlx::query_as("update api_token set last_used_at = $1 where token_hash = $2 and revoked_at is null returning token_id, role")
                     .bind(at).bind(token_hash).fetch_optional(&self.pool).await?;
                 Ok(row)
             }
 
             async fn list_api_tokens(&self) -> $crate::db::StoreResult<Vec<$crate::db::roster::ApiToken>> {
-                let rows: Vec<(i64, String, chrono::DateTime<chrono::Utc>, Option<chrono::DateTime<chrono::Utc>>, Option<chrono::DateTime<chrono::Utc>>)> =
-                    sqlx::query_as("select token_id, name, created_at, last_used_at, revoked_at from api_token order by token_id").fetch_all(&self.pool).await?;
-                Ok(rows.into_iter().map(|(token_id, name, created_at, last_used_at, revoked_at)| $crate::db::roster::ApiToken { token_id, name, created_at, last_used_at, revoked_at }).collect())
+                let rows: Vec<(i64, String, String, chrono::DateTime<chrono::Utc>, Option<chrono::DateTime<chrono::Utc>>, Option<chrono::DateTime<chrono::Utc>>)> =
+                    sqlx::query_as("select token_id, name, role, created_at, last_used_at, revoked_at from api_token order by token_id").fetch_all(&self.pool).await?;
+                Ok(rows.into_iter().map(|(token_id, name, role, created_at, last_used_at, revoked_at)| $crate::db::roster::ApiToken { token_id, name, role, created_at, last_used_at, revoked_at }).collect())
             }
 
             async fn revoke_api_token(&self, id: i64, at: chrono::DateTime<chrono::Utc>) -> $crate::db::StoreResult<()> {

@@ -294,7 +294,12 @@ pub async fn role_calendar_link(
 }
 
 /// Creates an API token; the token itself is returned once and only its hash is kept.
-pub async fn create_api_token(store: &dyn Store, name: &str, now: DateTime<Utc>) -> ServiceResult<(ApiToken, String)> {
+pub async fn create_api_token(
+    store: &dyn Store,
+    name: &str,
+    role: crate::backoffice::access::Role,
+    now: DateTime<Utc>,
+) -> ServiceResult<(ApiToken, String)> {
     let name = name.trim();
     if name.is_empty() {
         return Err(invalid(
@@ -303,8 +308,8 @@ pub async fn create_api_token(store: &dyn Store, name: &str, now: DateTime<Utc>)
         ));
     }
     let (token, hash) = directory::new_secret();
-    let record = store.add_api_token(name, &hash, now).await?;
-    tracing::info!(token_id = record.token_id, name = %record.name, "API token created");
+    let record = store.add_api_token(name, role.as_str(), &hash, now).await?;
+    tracing::info!(token_id = record.token_id, name = %record.name, role = %role, "API token created");
     Ok((record, token))
 }
 

@@ -95,6 +95,52 @@ async fn requests_without_a_valid_token_get_401_in_json() {
     }
 }
 
+/// A token has a role, with the back-office's rules: a staff token reads the
+/// rota, who is on duty and the follow-ups, and nothing else.
+#[tokio::test]
+async fn a_staff_token_reads_the_rota_and_follow_ups_but_not_contacts_nor_changes() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend, open_hours()).await;
+        let staff = app.api_token_with_role("tableau de garde", "staff").await;
+        let supervisor = app.api_token("crm").await;
+        for path in [
+            "/api/v1/staff",
+            "/api/v1/rotations",
+            "/api/v1/schedule/gaps?days=7",
+            "/api/v1/roles",
+            "/api/v1/follow-ups",
+        ] {
+            let r = app.api("GET", path, Some(&staff), None).await;
+            assert_eq!(r.status, StatusCode::OK, "{backend:?} {path}: {}", r.text);
+        }
+        for (method, path, body) in [
+            ("GET", "/api/v1/contacts", None),
+            ("GET", "/api/v1/figures", None),
+            (
+                "POST",
+                "/api/v1/staff",
+                Some(json!({"name": "Awa Diallo", "phone": "06 12 34 56 78", "roles": ["sage-femme"]})),
+            ),
+            ("DELETE", "/api/v1/rotations/1", None),
+        ] {
+            let refused = app.api(method, path, Some(&staff), body.clone()).await;
+            assert_eq!(refused.status, StatusCode::FORBIDDEN, "{backend:?} {method} {path}");
+            assert!(
+                refused.json()["error"].as_str().unwrap().contains("supervisor"),
+                "{}",
+                refused.text
+            );
+            let allowed = app.api(method, path, Some(&supervisor), body).await;
+            assert_ne!(allowed.status, StatusCode::FORBIDDEN, "{backend:?} {method} {path}");
+        }
+        // The description says so.
+        let doc = app.api("GET", "/api/v1/openapi.json", None, None).await.json();
+        assert!(doc["paths"]["/api/v1/contacts"]["get"]["responses"]["403"].is_object());
+        assert!(doc["paths"]["/api/v1/staff"]["post"]["responses"]["403"].is_object());
+        assert!(doc["paths"]["/api/v1/staff"]["get"]["responses"]["403"].is_null());
+    }
+}
+
 #[tokio::test]
 async fn staff_are_created_read_and_updated_with_phones_normalised() {
     for backend in backends() {

@@ -202,11 +202,16 @@ impl TestApp {
         self.send(Request::get(path).body(Body::empty()).unwrap()).await
     }
 
-    /// Creates an API token named `name` directly in the store; returns the token.
+    /// Creates a supervisor's API token named `name` directly in the store; returns the token.
     pub async fn api_token(&self, name: &str) -> String {
+        self.api_token_with_role(name, "supervisor").await
+    }
+
+    /// Creates an API token with `role` (`staff`, `supervisor`); returns the token.
+    pub async fn api_token_with_role(&self, name: &str, role: &str) -> String {
         let (token, hash) = numerovert::routing::directory::new_secret();
         self.store
-            .add_api_token(name, &hash, open_hours())
+            .add_api_token(name, role, &hash, open_hours())
             .await
             .expect("the token is stored");
         token
