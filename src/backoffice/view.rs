@@ -215,6 +215,7 @@ pub fn reason(r: &str) -> &'static str {
         "callback-requested" => "Rappel demandé",
         "message-left" => "Message laissé",
         "safety" => "Message urgent",
+        "other-language" => "Message dans une autre langue",
         _ => "À suivre",
     }
 }

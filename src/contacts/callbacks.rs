@@ -199,6 +199,7 @@ fn reason_words(reason: &str) -> Option<&'static str> {
         "abandoned" => "Appel interrompu avant la mise en relation.",
         "callback-requested" => "Rappel demandé par le parent.",
         "message-left" => "Message laissé sur la messagerie.",
+        "other-language" => "SMS écrit dans une autre langue.",
         _ => return None,
     })
 }

@@ -310,7 +310,13 @@ pub fn decide(kb: &KnowledgeBase, vars: &Vars, flood_limit: usize, conv: &Conver
             out.choices = Some(reading.alternatives.clone());
             out
         }
-        "other-language" => Decision::new("other-language").reply(r(&m.other_language)),
+        // The bot cannot read it, so a person will: the parent may be in a
+        // distress no cue knows in that language.
+        "other-language" => {
+            let mut out = Decision::new("other-language").reply(r(&m.other_language));
+            out.follow_up = Some(("other-language", false));
+            out
+        }
         _ => Decision::new("not-understood").reply(r(&m.not_understood)),
     };
     out.reading.score = reading.score;
@@ -455,6 +461,7 @@ mod tests {
         assert!(d.reply.unwrap().contains("RAPPEL"));
         let d = decide_on(&fresh(), "Hello, my baby does not sleep at night, what can I do?");
         assert_eq!(d.reading.kind, "other-language");
+        assert_eq!(d.follow_up, Some(("other-language", false)), "a person reads it");
         assert!(d.reply.unwrap().contains("0 800 12 34 56"));
     }
 
