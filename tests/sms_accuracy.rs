@@ -25,7 +25,7 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 11] = [
+const SETS: [&str; 12] = [
     "parent-messages.toml",
     "holdout-messages.toml",
     "blind-messages.toml",
@@ -37,6 +37,7 @@ const SETS: [&str; 11] = [
     "ninth-messages.toml",
     "tenth-messages.toml",
     "eleventh-messages.toml",
+    "twelfth-messages.toml",
 ];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {

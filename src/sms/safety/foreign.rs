@@ -328,6 +328,10 @@ static TABLES: &[Table] = &[
             "虐待",
             "关在阳台",
             "经常被打",
+            "每天打",
+            "身上都是伤",
+            "身上有伤",
+            "一个人锁在",
             "被打得",
             "很多伤痕",
             // Dari and Persian: beats (someone else: « کتکم », beats me, is violence against the parent), abandons.
@@ -361,6 +365,10 @@ static TABLES: &[Table] = &[
             "kaydreb l",
             "da haizi",
             "da baobao",
+            // Pinyin: locked alone at home.
+            "yige ren suo",
+            "suo zai jia",
+            "guan zai jia",
         ],
     },
 ];
