@@ -25,7 +25,7 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 12] = [
+const SETS: [&str; 13] = [
     "parent-messages.toml",
     "holdout-messages.toml",
     "blind-messages.toml",
@@ -38,6 +38,7 @@ const SETS: [&str; 12] = [
     "tenth-messages.toml",
     "eleventh-messages.toml",
     "twelfth-messages.toml",
+    "thirteenth-messages.toml",
 ];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {

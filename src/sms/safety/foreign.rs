@@ -100,6 +100,9 @@ static TABLES: &[Table] = &[
             "ولى زرق",
             "ولات زرقة",
             "كتولي زرقة",
+            "صاروا زرق",
+            "صار أزرق",
+            "صارت زرقا",
             "بلع بطارية",
             "بلع الدوا",
             "شرب جافيل",
@@ -329,6 +332,9 @@ static TABLES: &[Table] = &[
             "关在阳台",
             "经常被打",
             "每天打",
+            "宝宝一个人",
+            "孩子一个人",
+            "被锁在",
             "身上都是伤",
             "身上有伤",
             "一个人锁在",
@@ -415,8 +421,49 @@ fn chinese_infant_fever(raw: &str) -> bool {
     fever && young
 }
 
+/// The same in Arabic (« بنتي عمرها شهرين، حرارتها ٣٩ »): a fever, and an age
+/// given in days, weeks, or one or two months (« أشهر », months in the plural, is three or more).
+fn arabic_infant_fever(raw: &str) -> bool {
+    let text: String = raw
+        .chars()
+        .map(|c| match c {
+            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+            _ => c,
+        })
+        .collect();
+    let fever = ["حرارة", "حرارت", "حمى", "سخونة", "سخونية", "سخانة"]
+        .iter()
+        .any(|w| text.contains(w))
+        && ["38", "39", "40", "41", "حمى", "سخونة", "سخانة"]
+            .iter()
+            .any(|w| text.contains(w));
+    let age = text.contains("عمر") || text.contains("رضيع") || text.contains("مولود");
+    let young = [
+        "شهرين",
+        "شهر ونص",
+        "أسبوع",
+        "اسبوع",
+        "أسابيع",
+        "اسابيع",
+        "أيام",
+        "ايام",
+        "يوم",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+        || (text.contains("شهر") && !text.contains("أشهر") && !text.contains("اشهر") && !text.contains("شهور"));
+    fever && age && young
+}
+
 /// The first table, in order of precedence, with a phrase in the message.
 pub fn detect(raw: &str) -> Option<Detection> {
+    if arabic_infant_fever(raw) {
+        return Some(Detection {
+            category: UrgenceMedicale,
+            cue: "fever in a baby under 3 months, in Arabic",
+            confidence: None,
+        });
+    }
     if chinese_infant_fever(raw) {
         return Some(Detection {
             category: UrgenceMedicale,
@@ -471,6 +518,7 @@ mod tests {
         assert_eq!(category("宝宝不呼吸了怎么办"), Some("urgence-medicale"));
         assert_eq!(category("我儿子出生三周，发烧38.5度"), Some("urgence-medicale"));
         assert_eq!(category("女儿两个月了，今天发热"), Some("urgence-medicale"));
+        assert_eq!(category("ابني عمره شهرين وحرارته ٣٩"), Some("urgence-medicale"));
         assert_eq!(category("আমার মেয়ে শ্বাস নিতে পারছে না"), Some("urgence-medicale"));
         assert_eq!(category("بنتي ما بقاتش كتتنفس مزيان"), Some("urgence-medicale"));
         assert_eq!(category("راجلي كيضربني دابا"), Some("violences-danger"));
@@ -497,6 +545,7 @@ mod tests {
             "宝宝晚上总是醒，怎么办？",
             "我女儿八个月，发烧38度，还在吃奶，要去看医生吗？",
             "怀孕七周，有点发热正常吗？",
+            "ابني عمره ثمانية أشهر وحرارته 38، هل أعطيه دواء؟",
             "你好，打扰了，请问周六开门吗？",
             "السلام عليكم، واش كاين شي مكان للرضاعة؟",
             "Здравствуйте, где можно получить консультацию по грудному вскармливанию?",

@@ -141,9 +141,11 @@ pub fn read(text: &str) -> CueReading {
             confidence: None,
         })
     });
+    // The classifier cannot tell a story from a confession either: it must be surer of itself.
+    let story = view.framing.iter().any(|f| f.fiction) && !view.framing.iter().any(|f| f.wish_now);
     CueReading {
         detection,
-        over: view.over,
+        over: view.over || story,
     }
 }
 
@@ -826,7 +828,8 @@ static MEDICAL: &[Cue] = &[
         cue: "signs of pre-eclampsia",
         strength: Event,
         pats: &[
-            "voit|vois|voir|voyais|voyait|vu des? etoiles|mouches|taches|points|eclairs|flashs|tout_flou",
+            "voit|vois|voir|voyais|voyait|vu ..2 etoiles|mouches|taches|points|eclairs|flashs|lumieres|tout_flou",
+            "mal|douleur|douleurs|barre ..3 sous les cotes",
             "vision|vue|yeux ..2 trouble|troubles|floue|flou",
         ],
         requires: &[
@@ -1667,6 +1670,15 @@ static CHILD: &[Cue] = &[
         ..BASE
     },
     Cue {
+        // « il a encore bu et il a pris les clés de la voiture, le petit est avec lui »
+        cue: "a drunk adult driving with the child",
+        strength: Event,
+        pats: &["il|elle|ils :2 a|avait|ont encore? bu|picole|trop_bu|beaucoup_bu"],
+        unless: &["bu ..3 biberon*|bib|bibs|lait|ml|eau|tetee|sein|sirop|tisane"],
+        requires: &[&["{baby}"], &["volant|conduire|conduit|voiture|cles|route|prend_la_voiture|pris_la_voiture"]],
+        ..BASE
+    },
+    Cue {
         // « sous la douche froide quand il pleure, c'est sa punition »
         cue: "a child punished with cold, confinement or deprivation",
         strength: Event,
@@ -1707,8 +1719,8 @@ const HYPO_IF: &[&str] = &[
     "un|une bebe|nourrisson|enfant|nouveau|nouvelle ..2 qui",
     // « j'ai lu qu'un enfant s'était noyé »: someone else's story.
     "lu|entendu|vu_a_la_tele|vu_aux_infos|vu_sur_internet|vu_sur_facebook que|qu",
-    // « on a regardé un film où un bébé arrêtait de respirer »
-    "film|films|serie|reportage|documentaire|roman|emission|feuilleton",
+    // « on a regardé un film où un bébé arrêtait de respirer » (not « pendant le film il a convulsé »)
+    "film|films|serie|reportage|documentaire|roman|emission|feuilleton ..2 ou|qui|dans_lequel|dans_laquelle",
     // « j'ai cru qu'il s'était arrêté de respirer, en fait… »
     "cru|croyais que|qu",
 ];
@@ -1908,6 +1920,10 @@ const FICTION: &[&str] = &[
     "feuilleton",
     "episode",
 ];
+
+/// Words that bring the writer or their family into a clause: a story told
+/// with them (« pendant le film il m'a frappée ») is not a story.
+const PERSONAL: &[&str] = &["me", "m", "moi", "mon", "ma", "mes", "notre", "nos", "nous"];
 
 /// Something is happening now: lifts the framing of an episode that is over.
 const NOW: &[&str] = &[
@@ -2292,7 +2308,9 @@ impl Framing {
             normal_question: mk.info_clause.is_in(toks),
             habitual: mk.habitual.is_in(toks),
             wish_now: mk.wish_now.is_in(toks),
-            fiction: toks.iter().any(|t| FICTION.contains(t)),
+            fiction: toks.iter().any(|t| FICTION.contains(t))
+                && !toks.iter().any(|t| PERSONAL.contains(t))
+                && !mk.wish_now.is_in(toks),
         }
     }
 
@@ -2453,7 +2471,10 @@ fn engine() -> &'static Engine {
 /// else. « il me frappe pas devant les enfants » still tells of blows.
 fn denied_after(toks: &[&str], end: usize) -> bool {
     matches!(toks.get(end), Some(&("pas" | "jamais")))
-        && matches!(toks.get(end + 1), None | Some(&("mais" | "physiquement" | "pourtant")))
+        && matches!(
+            toks.get(end + 1),
+            None | Some(&("mais" | "physiquement" | "pourtant" | "hein" | "non" | "du"))
+        )
 }
 
 fn negated(toks: &[&str], start: usize) -> bool {
@@ -3306,6 +3327,16 @@ mod tests {
             Some(EnfantEnDanger)
         );
         assert_eq!(cat("on part à l'étranger avec bébé, il lui faut un passeport ?"), None);
+        assert_eq!(
+            cat("il a encore bu et il a pris la voiture avec le petit"),
+            Some(EnfantEnDanger)
+        );
+        assert_eq!(cat("il a bu tout son biberon dans la voiture, c'est bien ?"), None);
+        assert_eq!(
+            cat("je regarde un film et mon bébé ne respire plus"),
+            Some(UrgenceMedicale)
+        );
+        assert_eq!(cat("pendant le film il m'a frappée"), Some(ViolencesDanger));
     }
 
     #[test]
