@@ -25,7 +25,7 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 13] = [
+const SETS: [&str; 14] = [
     "parent-messages.toml",
     "holdout-messages.toml",
     "blind-messages.toml",
@@ -39,6 +39,7 @@ const SETS: [&str; 13] = [
     "eleventh-messages.toml",
     "twelfth-messages.toml",
     "thirteenth-messages.toml",
+    "fourteenth-messages.toml",
 ];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {

@@ -1116,6 +1116,21 @@ static DANGER_BEBE: &[Cue] = &[
         ..BASE
     },
     Cue {
+        // « je me surprends à imaginer le noyer dans le bain »
+        cue: "images of harming the baby",
+        pats: &["imagine|imaginer|imaginais|surprends|surprend|visualise|visualiser|vois ..3 le|la|l|lui noyer|etouffer|jeter|secouer|frapper|lacher|defenestrer|etrangler|ecraser"],
+        ..BASE
+    },
+    Cue {
+        // « comment on fait pour pas secouer un bébé quand on a plus de force ? je suis en train de craquer »
+        cue: "about to shake the baby",
+        pats: &["secou*"],
+        unless: &["secou* ..3 biberon*|bib|lait|poudre|flacon|hochet|maracas|tapis|couverture|draps"],
+        requires: &[&["train de craquer", "vais craquer", "plus de|la force", "en peux|peu plus", "a bout"]],
+        not_if: &["affiche*|flyer*|prevention|syndrome|si_un_jour|pour_l_instant"],
+        ..BASE
+    },
+    Cue {
         // « parce que là je me retiens de le faire » (poser brutalement, secouer)
         cue: "holding back from hurting the baby",
         pats: &["je|j :2 me|m retiens|retenir|retenue|retenu ..3 de|d|pour|pas le|la|l|lui ..1 faire|secouer|frapper|jeter|balancer|poser|lacher|taper|gifler"],
@@ -1593,7 +1608,7 @@ static CHILD: &[Cue] = &[
             "{baby} ..4 en danger",
             "{adult} :2 touche|touchait ..2 {baby}",
             "revient|rentre|retour|retourne|reviens ..6 bleus|hematome*|traces|marques|brulure*",
-            "arrive|arrivent|vient|viennent ..6 bleus|hematome*|traces_de_coups|brulure*|marques",
+            "arrive|arrivent|vient|viennent ..6 bleus|hematome*|traces_de_coups|brulure*|marques|bosses",
             "brulure*|marques|traces ..3 rondes|ronds|cigarette*|megot*",
             "negli*|affame*",
         ],
@@ -1720,7 +1735,9 @@ const HYPO_IF: &[&str] = &[
     // « j'ai lu qu'un enfant s'était noyé »: someone else's story.
     "lu|entendu|vu_a_la_tele|vu_aux_infos|vu_sur_internet|vu_sur_facebook que|qu",
     // « on a regardé un film où un bébé arrêtait de respirer » (not « pendant le film il a convulsé »)
-    "film|films|serie|reportage|documentaire|roman|emission|feuilleton ..2 ou|qui|dans_lequel|dans_laquelle",
+    "film|films|serie|reportage|documentaire|roman|emission|feuilleton|polar|livre|thriller ..2 ou|qui|dans_lequel|dans_laquelle",
+    // « elle nous a montré les gestes si bébé s'étouffe »
+    "gestes|geste|reflexes|conduite|fiche ..2 si|quand|en_cas",
     // « j'ai cru qu'il s'était arrêté de respirer, en fait… »
     "cru|croyais que|qu",
 ];
@@ -1736,6 +1753,8 @@ const HYPO_PREVENT: &[&str] = &[
     "comme si|s",
     // « si un jour il s'étouffe », « comment réagir si ça arrive »
     "si|s un jour",
+    // « couchez-le sur le ventre, sinon il s'étouffe »
+    "sinon",
     "si|s ca|cela arrive|arrivait|arrivais|se_produit|se_produisait",
     "le jour ou",
 ];
@@ -1831,6 +1850,8 @@ const DISTANT: &[&str] = &[
     "quand|lorsque jetais petite|petit|enfant|jeune|ado|adolescente|adolescent|gamine|gamin",
     // « quand j'avais 10 ans », « à 17 ans, c'est vieux »
     "quand|lorsque j|je|javais avais? # ans",
+    // « y a 2 ans », as SMS write « il y a »
+    "<!il y a # ans|an|annees",
     "c|ce|c_est|cest est|etait? vieux|loin|du_passe|de_l_histoire_ancienne",
     "pendant|dans|durant mon|ma enfance|adolescence|jeunesse",
     "plus jeune",
@@ -1865,6 +1886,9 @@ const RECENT_PAST: &[&str] = &[
     "eu|avons_eu|avais_eu ..2 peur|frayeur|frousse",
     "a la naissance",
     "en neonat|neonatologie|reanimation|rea",
+    // « un malaise à 1 mois » (the baby's age then), « hospitalisé »
+    "<!il|elle|bebe|bb|qui|fils|fille|a a # mois|semaines|jours",
+    "hospitalise|hospitalisee|hospitalises",
 ];
 
 /// The episode is over.
@@ -1885,6 +1909,7 @@ const RESOLVED: &[&str] = &[
     "sans danger|gravite",
     "spasme|spasmes du sanglot",
     "tout s est bien termine|passe|fini|finie",
+    "s est bien fini|finie|termine|terminee|passe|passee",
     "et va|vont ..1 bien|mieux",
     "alle|allee|alles|allees|ete|emmene|emmenee|passe|passes ..2 urgences|hopital|medecin|pediatre",
     // « c'est passé en un jour », « la fièvre est retombée »
@@ -1907,6 +1932,11 @@ const WISH_NOW: &[&str] = &[
 /// Words of a story told or written: even first-person cues in such a clause are
 /// a character's (« j'écris un roman où l'héroïne pense au suicide »).
 const FICTION: &[&str] = &[
+    "polar",
+    "thriller",
+    "livre",
+    "bd",
+    "manga",
     "roman",
     "film",
     "serie",
