@@ -232,15 +232,9 @@ fn faq_match(text: &str) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Runs the service until Ctrl-C. `ready` receives the bound address (tests, demo).
-pub async fn serve(
-    settings: Settings,
-    ready: Option<tokio::sync::oneshot::Sender<std::net::SocketAddr>>,
-) -> Result<(), String> {
-    if !settings.verify_signatures {
-        tracing::warn!("!!! NUMEROVERT_INSECURE_SKIP_SIGNATURE is set: provider signatures are NOT checked. Never run like this in production !!!");
-    }
-    let scripts = Library::load_with(
+/// The IVR scripts and the knowledge base of the settings, checked.
+fn load_scripts(settings: &Settings) -> Result<Library, String> {
+    Library::load_with(
         &settings.scripts_dir,
         settings.role_ids(),
         settings.sms.max_reply_segments,
@@ -250,7 +244,18 @@ pub async fn serve(
             "the IVR scripts or the knowledge base are not valid:\n{}",
             problems.join("\n")
         )
-    })?;
+    })
+}
+
+/// Runs the service until Ctrl-C. `ready` receives the bound address (tests, demo).
+pub async fn serve(
+    settings: Settings,
+    ready: Option<tokio::sync::oneshot::Sender<std::net::SocketAddr>>,
+) -> Result<(), String> {
+    if !settings.verify_signatures {
+        tracing::warn!("!!! NUMEROVERT_INSECURE_SKIP_SIGNATURE is set: provider signatures are NOT checked. Never run like this in production !!!");
+    }
+    let scripts = load_scripts(&settings)?;
     // The distress classifier learns from its examples in a fraction of a second:
     // do it now, so that the first parent in distress is not the one who waits.
     tokio::task::spawn_blocking(crate::sms::safety::model::warm_up);
@@ -385,12 +390,7 @@ async fn demo(bind: &str, database: &std::path::Path, simulate_day: bool) -> Res
         .await
         .map_err(|e| format!("demo users: {e}"))?;
     if simulate_day {
-        let scripts = Library::load_with(
-            &settings.scripts_dir,
-            settings.role_ids(),
-            settings.sms.max_reply_segments,
-        )
-        .map_err(|problems| problems.join("\n"))?;
+        let scripts = load_scripts(&settings)?;
         tokio::task::spawn_blocking(crate::sms::safety::model::warm_up)
             .await
             .map_err(|e| e.to_string())?;

@@ -382,6 +382,13 @@ impl Chromium {
     }
 }
 
+/// Chromedriver for a test, which fails with the reason when it cannot start.
+async fn chromium_for_a_test(chromium: PathBuf, driver: &Path) -> Chromium {
+    Chromium::start(chromium, driver)
+        .await
+        .unwrap_or_else(|e| panic!("{e:#}"))
+}
+
 /// Logs in with the mouse: click each field, type, click the button.
 async fn log_in(s: &Session, demo: &Demo, login: &str, name: &str) -> Result<()> {
     log_in_with(s, demo, login, PASSWORD, name).await
@@ -495,9 +502,7 @@ async fn a_supervisor_works_through_the_back_office_and_staff_are_kept_out() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let started = Instant::now();
     let demo = Demo::start().await.unwrap_or_else(|e| panic!("{e:#}"));
-    let mut browsers = Chromium::start(chromium, &driver)
-        .await
-        .unwrap_or_else(|e| panic!("{e:#}"));
+    let mut browsers = chromium_for_a_test(chromium, &driver).await;
     // A panic while the processes still run, so that their logs are printed.
     if let Err(e) = supervisor_then_staff(&demo, &mut browsers).await {
         panic!("{e:#}");
@@ -609,9 +614,7 @@ async fn a_new_supervisor_reviews_a_simulated_day() {
     };
     let _turn = ONE_AT_A_TIME.lock().await;
     let (demo, day) = Demo::after_a_simulated_day().await.unwrap_or_else(|e| panic!("{e:#}"));
-    let mut browsers = Chromium::start(chromium, &driver)
-        .await
-        .unwrap_or_else(|e| panic!("{e:#}"));
+    let mut browsers = chromium_for_a_test(chromium, &driver).await;
     if let Err(e) = review_the_day(&demo, &day, &mut browsers).await {
         panic!("{e:#}\nthe simulated day: {day}");
     }
@@ -1048,9 +1051,7 @@ async fn every_page_passes_the_accessibility_audit_and_fits_a_phone() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let started = Instant::now();
     let demo = Demo::start().await.unwrap_or_else(|e| panic!("{e:#}"));
-    let mut browsers = Chromium::start(chromium, &driver)
-        .await
-        .unwrap_or_else(|e| panic!("{e:#}"));
+    let mut browsers = chromium_for_a_test(chromium, &driver).await;
     let mut audit = Audit {
         axe: Some(axe),
         ..Audit::default()

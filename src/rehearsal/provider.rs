@@ -17,7 +17,8 @@ use crate::telephony::signature;
 const HOST: &str = "rehearsal.invalid";
 const ACCOUNT: &str = "AC00000000000000000000000000000000";
 
-/// A TwiML element, enough of it to follow a call.
+/// A TwiML element, enough of it to follow a call (the API tests read our
+/// answers with it too).
 #[derive(Debug, Default, Clone)]
 pub struct El {
     pub name: String,
@@ -27,36 +28,58 @@ pub struct El {
 }
 
 impl El {
-    fn attr(&self, name: &str) -> Option<&str> {
+    pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
-    fn child(&self, name: &str) -> Option<&El> {
+    /// The first child named `name`.
+    pub fn child(&self, name: &str) -> Option<&El> {
         self.children.iter().find(|c| c.name == name)
+    }
+
+    /// Every element below this one, depth first.
+    pub fn all(&self) -> Vec<&El> {
+        let mut out = Vec::new();
+        for c in &self.children {
+            out.push(c);
+            out.extend(c.all());
+        }
+        out
+    }
+
+    /// What a person on the line hears from this document: its `<Say>` texts, in order.
+    pub fn said(&self) -> String {
+        self.all()
+            .iter()
+            .filter(|e| e.name == "Say")
+            .map(|e| e.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
-/// The `<Response>` of a TwiML document.
+/// The `<Response>` of a TwiML document, which must be its root element.
 pub fn parse(xml: &str) -> Result<El, String> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut stack: Vec<El> = vec![El::default()];
-    let element = |s: &BytesStart| El {
-        name: String::from_utf8_lossy(s.name().as_ref()).into_owned(),
-        attrs: s
-            .attributes()
-            .flatten()
-            .map(|a| {
-                let value = a.unescape_value().map(|v| v.into_owned()).unwrap_or_default();
-                (String::from_utf8_lossy(a.key.as_ref()).into_owned(), value)
-            })
-            .collect(),
-        ..El::default()
+    let element = |s: &BytesStart| -> Result<El, String> {
+        let mut attrs = Vec::new();
+        for a in s.attributes() {
+            let a = a.map_err(|e| format!("malformed TwiML attribute: {e}"))?;
+            let value = a.unescape_value().map_err(|e| e.to_string())?.into_owned();
+            attrs.push((String::from_utf8_lossy(a.key.as_ref()).into_owned(), value));
+        }
+        Ok(El {
+            name: String::from_utf8_lossy(s.name().as_ref()).into_owned(),
+            attrs,
+            ..El::default()
+        })
     };
     loop {
         match reader.read_event().map_err(|e| format!("malformed TwiML: {e}"))? {
-            Event::Start(s) => stack.push(element(&s)),
+            Event::Start(s) => stack.push(element(&s)?),
             Event::Empty(s) => {
-                let el = element(&s);
+                let el = element(&s)?;
                 stack.last_mut().ok_or("unbalanced TwiML")?.children.push(el);
             }
             Event::Text(t) => {
@@ -73,8 +96,9 @@ pub fn parse(xml: &str) -> Result<El, String> {
     }
     stack
         .pop()
-        .and_then(|root| root.children.into_iter().find(|e| e.name == "Response"))
-        .ok_or_else(|| "no <Response>".to_owned())
+        .and_then(|root| root.children.into_iter().next())
+        .filter(|root| root.name == "Response")
+        .ok_or_else(|| "the root element is not <Response>".to_owned())
 }
 
 /// What a caller does, decided before the call.

@@ -15,7 +15,6 @@ use numerovert::db::{self, Store};
 use numerovert::http::{AppState, Clock};
 use numerovert::ivr::library::Library;
 use numerovert::telephony::signature;
-use quick_xml::events::Event;
 use tower::ServiceExt;
 
 pub const TOKEN: &str = "0123456789abcdef0123456789abcdef";
@@ -297,88 +296,11 @@ impl ApiResponse {
     }
 }
 
-/// A parsed TwiML element.
-#[derive(Debug, Clone, Default)]
-pub struct El {
-    pub name: String,
-    pub attrs: Vec<(String, String)>,
-    pub text: String,
-    pub children: Vec<El>,
-}
-
-impl El {
-    /// What a person on the line hears from this document: its `<Say>` texts, in order.
-    pub fn said(&self) -> String {
-        self.all()
-            .iter()
-            .filter(|e| e.name == "Say")
-            .map(|e| e.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
-    }
-    /// Every element below this one, depth first.
-    pub fn all(&self) -> Vec<&El> {
-        let mut out = Vec::new();
-        for c in &self.children {
-            out.push(c);
-            out.extend(c.all());
-        }
-        out
-    }
-}
+/// A parsed TwiML element: the one the rehearsal's simulated provider reads.
+pub use numerovert::rehearsal::provider::El;
 
 pub fn parse_twiml(xml: &str) -> El {
-    let mut reader = quick_xml::Reader::from_str(xml);
-    let mut stack: Vec<El> = vec![El::default()];
-    loop {
-        match reader
-            .read_event()
-            .unwrap_or_else(|e| panic!("malformed TwiML ({e}): {xml}"))
-        {
-            Event::Start(s) => stack.push(element(&s)),
-            Event::Empty(s) => {
-                let el = element(&s);
-                stack.last_mut().unwrap().children.push(el);
-            }
-            Event::Text(t) => stack.last_mut().unwrap().text.push_str(&t.unescape().unwrap()),
-            Event::End(_) => {
-                let el = stack.pop().unwrap();
-                stack.last_mut().unwrap().children.push(el);
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    let root = stack
-        .pop()
-        .unwrap()
-        .children
-        .into_iter()
-        .next()
-        .expect("a root element");
-    assert_eq!(root.name, "Response", "{xml}");
-    root
-}
-
-fn element(s: &quick_xml::events::BytesStart<'_>) -> El {
-    El {
-        name: String::from_utf8(s.name().as_ref().to_vec()).unwrap(),
-        attrs: s
-            .attributes()
-            .map(|a| a.unwrap())
-            .map(|a| {
-                (
-                    String::from_utf8(a.key.as_ref().to_vec()).unwrap(),
-                    a.unescape_value().unwrap().into_owned(),
-                )
-            })
-            .collect(),
-        ..El::default()
-    }
+    numerovert::rehearsal::provider::parse(xml).unwrap_or_else(|e| panic!("{e}: {xml}"))
 }
 
 pub const TEAM_ROLES: [&str; 6] = [

@@ -409,11 +409,12 @@ fn chinese_infant_fever(raw: &str) -> bool {
         || chars
             .windows(3)
             .any(|w| w[0] == '3' && matches!(w[1], '8' | '9') && matches!(w[2], '度' | '.' | '℃'));
+    // A pregnancy term (« 怀孕七周 ») is not an age.
+    let pregnancy = text.contains('孕');
     let young = chars.windows(3).any(|w| {
         let number = NUMERALS.contains(w[0]);
-        // « 七周 », « 10天 », « 三个星期 »; a pregnancy term (« 怀孕七周 ») is not an age.
+        // « 七周 », « 10天 », « 三个星期 ».
         let days_or_weeks = number && (matches!(w[1], '周' | '天') || (w[1] == '个' && w[2] == '星'));
-        let pregnancy = text.contains("怀孕") || text.contains("孕");
         // « 一个月 », « 两个月 », « 一个半月 ».
         let months = matches!(w[0], '一' | '两' | '二' | '1' | '2') && w[1] == '个' && matches!(w[2], '月' | '半');
         (days_or_weeks && !pregnancy) || months
