@@ -14,10 +14,11 @@
 
 use serde::Serialize;
 
-use super::kb::{render, KnowledgeBase, Vars};
+use super::encoding;
+use super::kb::{render, KnowledgeBase, Topic, Vars};
 use super::keywords::{self, Keyword};
 use super::language;
-use super::matcher::{self, Verdict};
+use super::matcher::{self, Thresholds, Verdict};
 use super::safety::{self, SafetyCategory};
 use super::scope;
 use super::text;
@@ -56,6 +57,8 @@ pub struct Reading {
     /// the classifier's probability of distress (1 when a cue fired).
     pub score: f32,
     pub alternatives: Vec<String>,
+    /// A close runner-up of an answer, offered after it as choice 1.
+    pub also: Option<String>,
 }
 
 /// What must follow the message.
@@ -88,6 +91,7 @@ impl Decision {
                 cue: None,
                 score: 0.0,
                 alternatives: Vec::new(),
+                also: None,
             },
             reply: None,
             follow_up: None,
@@ -126,6 +130,7 @@ pub fn read(kb: &KnowledgeBase, body: &str) -> Reading {
             // The classifier's probability of distress; a cue is certain of itself.
             score: d.confidence.unwrap_or(1.0),
             alternatives: Vec::new(),
+            also: None,
         };
     }
     read_question(kb, body)
@@ -142,6 +147,7 @@ fn read_question(kb: &KnowledgeBase, body: &str) -> Reading {
             cue: None,
             score: 0.0,
             alternatives: Vec::new(),
+            also: None,
         };
     }
     if scope::is_outside(body) {
@@ -152,10 +158,12 @@ fn read_question(kb: &KnowledgeBase, body: &str) -> Reading {
             cue: None,
             score: 0.0,
             alternatives: Vec::new(),
+            also: None,
         };
     }
     let ranking = kb.matcher.rank(body);
     let score = ranking.best_score();
+    let also = ranking.close_runner_up(Thresholds::DEFAULT).map(str::to_owned);
     let (kind, topic, alternatives) = match ranking.verdict {
         Verdict::Answer { topic } => {
             let alternatives = ranking.scored.iter().skip(1).take(2).map(|s| s.topic.clone()).collect();
@@ -171,6 +179,7 @@ fn read_question(kb: &KnowledgeBase, body: &str) -> Reading {
         cue: None,
         score,
         alternatives,
+        also,
     }
 }
 
@@ -296,7 +305,11 @@ pub fn decide(kb: &KnowledgeBase, vars: &Vars, flood_limit: usize, conv: &Conver
     let mut out = match reading.kind {
         "faq" => {
             let id = reading.topic.clone().unwrap_or_default();
-            topic_answer("faq", &id)
+            let out = topic_answer("faq", &id);
+            match reading.also.as_deref().and_then(|also| kb.topic(also)) {
+                Some(also) => offer_also(kb, vars, out, also),
+                None => out,
+            }
         }
         "alternatives" => {
             let mut list = r(&m.choose_intro);
@@ -321,6 +334,27 @@ pub fn decide(kb: &KnowledgeBase, vars: &Vars, flood_limit: usize, conv: &Conver
     };
     out.reading.score = reading.score;
     out.reading.alternatives = reading.alternatives;
+    out.reading.also = reading.also;
+    out
+}
+
+/// An answer followed by one line offering the close runner-up as choice 1,
+/// when the two still fit the longest reply; otherwise the answer alone.
+fn offer_also(kb: &KnowledgeBase, vars: &Vars, answer: Decision, also: &Topic) -> Decision {
+    let Some(text) = &answer.reply else {
+        return answer;
+    };
+    let line = format!(
+        "{} {}.",
+        render(&kb.messages.also_intro, vars),
+        render(&also.title, vars)
+    );
+    let longer = format!("{text}\n{line}");
+    if encoding::count(&longer).segments > kb.max_segments {
+        return answer;
+    }
+    let mut out = answer.reply(longer);
+    out.choices = Some(vec![also.id.clone()]);
     out
 }
 
@@ -339,6 +373,7 @@ pub fn explain(kb: &KnowledgeBase, vars: &Vars, body: &str) -> serde_json::Value
         // Two decimals: an f32 printed as f64 would show its rounding noise (7.739999771118164).
         "score": (f64::from(d.reading.score) * 100.0).round() / 100.0,
         "alternatives": d.reading.alternatives,
+        "also": d.reading.also,
         "kind": d.reading.kind,
         "cue": d.reading.cue,
         "reply": d.reply,
@@ -351,8 +386,9 @@ mod tests {
     use super::*;
     use crate::sms::kb::tests::sample_toml;
 
-    fn kb() -> KnowledgeBase {
-        let text = sample_toml()
+    /// The sample knowledge base, where breastfeeding and bottles share words.
+    fn sample_with_shared_words() -> String {
+        sample_toml()
             .replace(
                 "keywords = [\"allaitement\"]",
                 "keywords = [\"allaitement\", \"lait maternel\", \"crevasses\", \"tétine\"]",
@@ -364,7 +400,11 @@ mod tests {
             .replace(
                 "keywords = [\"biberon\"]",
                 "keywords = [\"biberon\", \"lait maternel\", \"crevasses\", \"tétine\"]",
-            );
+            )
+    }
+
+    fn kb() -> KnowledgeBase {
+        let text = sample_with_shared_words();
         KnowledgeBase::parse("faq.toml", &text, 3).unwrap()
     }
 
@@ -376,7 +416,11 @@ mod tests {
     }
 
     fn decide_on(conv: &Conversation, body: &str) -> Decision {
-        decide(&kb(), &vars(), 10, conv, Inbound { body, num_media: 0 })
+        ask(&kb(), conv, body)
+    }
+
+    fn ask(kb: &KnowledgeBase, conv: &Conversation, body: &str) -> Decision {
+        decide(kb, &vars(), 10, conv, Inbound { body, num_media: 0 })
     }
 
     fn fresh() -> Conversation {
@@ -455,6 +499,46 @@ mod tests {
     }
 
     #[test]
+    fn a_close_runner_up_is_offered_after_the_answer_and_1_picks_it() {
+        let d = decide_on(&fresh(), "allaitement et biberon, crevasses");
+        assert_eq!(d.reading.kind, "faq", "{:?}", d.reading);
+        assert_eq!(d.reading.topic.as_deref(), Some("allaitement"));
+        assert_eq!(d.reading.also.as_deref(), Some("biberon"));
+        assert_eq!(
+            d.reply.as_deref(),
+            Some("Réponse sur allaitement.\nSinon, répondez 1 pour : le sujet biberon.")
+        );
+        assert_eq!(d.choices, Some(vec!["biberon".to_owned()]));
+        let conv = Conversation {
+            pending_choices: vec!["biberon".into()],
+            ..fresh()
+        };
+        assert_eq!(decide_on(&conv, "1").reply.as_deref(), Some("Réponse sur biberon."));
+        // A clear lead answers alone and clears an older list.
+        let d = decide_on(&fresh(), "lait maternel et allaitement");
+        assert_eq!(
+            (d.reading.also, d.reply.as_deref()),
+            (None, Some("Réponse sur allaitement."))
+        );
+        assert_eq!(d.choices, Some(Vec::new()));
+    }
+
+    #[test]
+    fn the_runner_up_line_is_left_out_when_it_would_make_the_reply_too_long() {
+        let long = "Réponse longue. ".repeat(28);
+        let text = sample_with_shared_words().replace(
+            "answer = \"Réponse sur allaitement.\"",
+            &format!("answer = \"{}\"", long.trim()),
+        );
+        let kb = KnowledgeBase::parse("faq.toml", &text, 3).unwrap();
+        assert_eq!(encoding::count(long.trim()).segments, 3);
+        let d = ask(&kb, &fresh(), "allaitement et biberon, crevasses");
+        assert_eq!(d.reading.also.as_deref(), Some("biberon"));
+        assert_eq!(d.reply.as_deref(), Some(long.trim()));
+        assert_eq!(d.choices, Some(Vec::new()));
+    }
+
+    #[test]
     fn nothing_fits_says_so_and_offers_a_callback() {
         let d = decide_on(&fresh(), "vous vendez des poussettes ?");
         assert_eq!(d.reading.kind, "not-understood");
@@ -470,16 +554,7 @@ mod tests {
         let kb = kb();
         let d = decide(&kb, &vars(), 10, &fresh(), Inbound { body: "", num_media: 1 });
         assert_eq!(d.reading.kind, "media");
-        let d = decide(
-            &kb,
-            &vars(),
-            10,
-            &fresh(),
-            Inbound {
-                body: "  ",
-                num_media: 0,
-            },
-        );
+        let d = ask(&kb, &fresh(), "  ");
         assert_eq!(d.reading.kind, "empty");
         assert_eq!(decide_on(&fresh(), "Bonjour !").reading.kind, "greeting");
         assert_eq!(decide_on(&fresh(), "ok merci bcp").reading.kind, "thanks");

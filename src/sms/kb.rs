@@ -91,10 +91,13 @@ pub struct Messages {
     pub empty: String,
     pub flood: String,
     pub other_language: String,
+    /// After an answer whose runner-up was close: offers the runner-up, whose
+    /// title follows (« … Répondez 1 pour : les vaccins. »).
+    pub also_intro: String,
 }
 
 impl Messages {
-    fn all(&self) -> [(&'static str, &str); 13] {
+    fn all(&self) -> [(&'static str, &str); 14] {
         [
             ("greeting", &self.greeting),
             ("thanks", &self.thanks),
@@ -109,6 +112,7 @@ impl Messages {
             ("empty", &self.empty),
             ("flood", &self.flood),
             ("other_language", &self.other_language),
+            ("also_intro", &self.also_intro),
         ]
     }
 }
@@ -161,6 +165,8 @@ pub struct KnowledgeBase {
     pub safety: BTreeMap<SafetyCategory, String>,
     pub topics: Vec<Topic>,
     pub matcher: Matcher,
+    /// The longest reply, in segments: what the answers were checked against.
+    pub max_segments: usize,
 }
 
 impl KnowledgeBase {
@@ -277,6 +283,7 @@ impl KnowledgeBase {
             safety,
             topics: raw.topic,
             matcher,
+            max_segments,
         })
     }
 
@@ -361,6 +368,7 @@ help = "Je réponds sur l'allaitement, le sommeil... RAPPEL pour être rappelé.
 not_understood = "Je n'ai pas compris. Répondez RAPPEL pour être rappelé."
 choose_intro = "Votre question porte sur :"
 choose_footer = "Répondez par le chiffre."
+also_intro = "Sinon, répondez 1 pour :"
 callback = "Une professionnelle vous rappellera {delai}."
 stop = "C'est noté, plus de SMS. START pour reprendre. {numero_vert}"
 start = "C'est noté, vous recevez à nouveau nos SMS."
@@ -441,5 +449,21 @@ other_language = "This service answers in French. Call {numero_vert}."
         }
         let kb = KnowledgeBase::load_dir(&dir, 3).unwrap_or_else(|e| panic!("{}", e.join("\n")));
         assert!(kb.topics.len() >= 30);
+        // Ordinary answers stay GSM-7 (twice the characters per segment), and so
+        // does the line that offers a close runner-up, whatever its title.
+        let vars = Vars::sample();
+        for t in &kb.topics {
+            let line = format!(
+                "{} {}.",
+                render(&kb.messages.also_intro, &vars),
+                render(&t.title, &vars)
+            );
+            assert!(
+                encoding::is_gsm7(&render(&t.answer, &vars)),
+                "topic {}: the answer needs UCS-2",
+                t.id
+            );
+            assert!(encoding::is_gsm7(&line), "topic {}: {line:?} needs UCS-2", t.id);
+        }
     }
 }

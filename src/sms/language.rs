@@ -144,7 +144,46 @@ const FOREIGN: &[&str] = &[
     "katbki",
     "mashi",
     "machi",
+    "kifach",
+    "kifash",
+    "m3a",
+    "3andkom",
+    "3ndi",
+    "bghina",
+    "nakhod",
+    "chhal",
+    "ch7al",
+    "imta",
+    "wlidi",
+    "wldi",
+    "bnti",
+    "rani",
+    "daba",
+    "ghir",
+    // Portuguese, Spanish and Romanian words met since
+    "quantos",
+    "cuantos",
+    "leite",
+    "deve",
+    "um",
+    "uma",
+    "meses",
+    "edad",
+    "puede",
+    "pode",
+    "quando",
+    "cuando",
+    "guarderia",
+    "dreptul",
+    "pentru",
+    "sunt",
+    "ajutor",
+    "copil",
 ];
+
+/// Letters and marks of the languages parents write in here that French
+/// never uses (Spanish, Portuguese, Romanian, Turkish, Polish, German…).
+const NOT_FRENCH: &str = "¿¡ñÑãÃõÕăĂșȘşŞțȚţŢğĞıİłŁąĄęĘśŚźŹżŻńŃćĆőŐűŰßåÅøØčČšŠžŽřŘ";
 
 /// Whether the message is most likely in a language other than French.
 pub fn is_foreign(message: &str) -> bool {
@@ -162,6 +201,11 @@ pub fn is_foreign(message: &str) -> bool {
         return false;
     }
     let french = tokens.iter().filter(|t| FRENCH.contains(&t.as_str())).count();
+    // « ¿ », « ñ », « ș », « ã »… French never writes them: a name holds one, a sentence several.
+    let marks = message.chars().filter(|c| NOT_FRENCH.contains(*c)).count();
+    if message.contains(['¿', '¡']) || (marks >= 2 && marks >= french) {
+        return true;
+    }
     let foreign = tokens.iter().filter(|t| FOREIGN.contains(&t.as_str())).count();
     // « de », « la », « ma » are Spanish, Portuguese or Darija words too: count both sides.
     if foreign >= 2 && foreign > french {
@@ -206,6 +250,10 @@ mod tests {
             "Merhaba bebeğim geceleri hiç uyumuyor ne yapmalıyım",
             "Hola, mi bebé de 3 meses no duerme por la noche, ¿es normal?",
             "salam 3andi bebe 2 mois ma bghach yrda3 mzyan, chno ndir?",
+            "Hola, ¿a qué edad se empieza a dar comida sólida al bebé?",
+            "Bună ziua, am dreptul la ajutor de la CAF pentru naștere? Sunt însărcinată în 4 luni.",
+            "quantos ml de leite deve tomar um bebê de 2 meses?",
+            "salam, kifach nakhod rendez-vous m3a sage-femme 3andkom?",
         ] {
             assert!(is_foreign(m), "{m}");
         }
@@ -222,6 +270,8 @@ mod tests {
             "creche nourice",
             "mon bebe de 3 mois ne dort pas la nuit, c'est normal ?",
             "hello, ma fille a de la fièvre",
+            "ma fille Ayşe Yılmaz a de la fièvre depuis hier, elle a 8 mois",
+            "le papa de Łukasz demande les horaires de la crèche",
             "ok",
             "",
         ] {

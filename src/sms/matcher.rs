@@ -43,17 +43,24 @@ pub struct Thresholds {
     pub margin: f32,
     /// Otherwise, topics within this share of the best are offered.
     pub choice_ratio: f32,
+    /// An answer whose runner-up is within this share of it also offers the
+    /// runner-up, in one line (see [`Ranking::close_runner_up`]).
+    pub hint_margin: f32,
 }
 
 impl Thresholds {
     /// Measured on the parents' sets (threshold_sweep): below a BM25 score of 5
-    /// most matches were messages the knowledge base does not cover, and a
-    /// runner-up within 8 % of the best is a real doubt worth a numbered list
-    /// (half the wrong answers of no margin, for 2 right answers in 475).
+    /// most matches were messages the knowledge base does not cover. A
+    /// numbered list only when the two best are all but tied (3 %): on the two
+    /// sets read at first sight, a margin of 8 % turned 10 right answers in 264
+    /// into lists to save 5 wrong ones. Between 3 and 8 % the best topic
+    /// answers and the runner-up is offered in one line, so a wrong answer
+    /// costs the parent one digit.
     pub const DEFAULT: Thresholds = Thresholds {
         min_score: 5.0,
-        margin: 0.08,
+        margin: 0.03,
         choice_ratio: 0.8,
+        hint_margin: 0.08,
     };
 }
 
@@ -94,6 +101,18 @@ impl Ranking {
     /// The best BM25 score: how much the message shares with the knowledge base.
     pub fn best_score(&self) -> f32 {
         self.scored.iter().map(|s| s.bm25).fold(0.0, f32::max)
+    }
+
+    /// The runner-up of an answer when it comes close (`t.hint_margin`): the
+    /// answer may have missed the question, and the parent should be offered
+    /// the other topic at once.
+    pub fn close_runner_up(&self, t: Thresholds) -> Option<&str> {
+        let Verdict::Answer { topic } = &self.verdict else {
+            return None;
+        };
+        let (first, second) = (self.scored.first()?, self.scored.get(1)?);
+        (first.topic == *topic && first.score - second.score < t.hint_margin * first.score)
+            .then_some(second.topic.as_str())
     }
 }
 
@@ -551,6 +570,7 @@ mod tests {
                 min_score: 3.0,
                 margin: 0.1,
                 choice_ratio: 0.8,
+                hint_margin: 0.2,
             },
         )
     }

@@ -625,6 +625,7 @@ async fn rappel_humain_and_conseiller_ask_for_a_call_back_and_the_reply_says_whe
 async fn a_number_picks_a_topic_from_the_list_the_bot_offered() {
     let kb = kb();
     let (word, offered) = [
+        "biberon ou sein",
         "sein ou biberon",
         "caf crèche",
         "congé garde",
@@ -676,6 +677,47 @@ async fn a_number_picks_a_topic_from_the_list_the_bot_offered() {
         let (_, answer) = text(&app, "+33639980124", "2").await;
         assert_eq!(answer.reply(), rendered(&kb.messages.not_understood, at), "{backend:?}");
         assert!(answer.reply().contains("RAPPEL"));
+    }
+}
+
+#[tokio::test]
+async fn an_answer_with_a_close_runner_up_offers_it_and_1_gives_it() {
+    let kb = kb();
+    let (word, best, also) = [
+        "sein ou biberon",
+        "caf crèche",
+        "allaitement et sommeil",
+        "allaitement biberon",
+    ]
+    .into_iter()
+    .find_map(|w| {
+        let r = bot::read(&kb, w);
+        Some((w, r.topic?, r.also?))
+    })
+    .expect("a message whose runner-up comes close");
+    for backend in backends() {
+        let at = open_hours();
+        let app = TestApp::spawn_with_team(&backend, at).await;
+        let (_, answer) = text(&app, PARENT, word).await;
+        let line = format!(
+            "{} {}.",
+            rendered(&kb.messages.also_intro, at),
+            rendered(&kb.topic(&also).unwrap().title, at)
+        );
+        assert_eq!(
+            answer.reply(),
+            format!("{}\n{line}", topic_answer(&kb, &best, at)),
+            "{backend:?}"
+        );
+        let (_, answer) = text(&app, PARENT, "1").await;
+        assert_eq!(answer.reply(), topic_answer(&kb, &also, at), "{backend:?}: 1 is {also}");
+        let contact_id = current_contact(&app, PARENT).await;
+        let contact = app.store.contact(contact_id).await.unwrap().unwrap();
+        assert_eq!(
+            contact.need.as_deref(),
+            Some(also.as_str()),
+            "{backend:?}: the need is the topic chosen"
+        );
     }
 }
 

@@ -296,6 +296,8 @@ static TABLES: &[Table] = &[
             "ننتحر",
             "انتحر",
             "أنتحر",
+            // The noun (« الانتحار »): « I think of suicide every day ».
+            "انتحار",
             "நான் சாக",
         ],
     },
