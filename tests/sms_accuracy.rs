@@ -25,7 +25,7 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 16] = [
+const SETS: [&str; 18] = [
     "parent-messages.toml",
     "holdout-messages.toml",
     "blind-messages.toml",
@@ -42,6 +42,8 @@ const SETS: [&str; 16] = [
     "fourteenth-messages.toml",
     "fifteenth-messages.toml",
     "sixteenth-messages.toml",
+    "seventeenth-messages.toml",
+    "eighteenth-messages.toml",
 ];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {

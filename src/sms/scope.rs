@@ -66,6 +66,7 @@ const SUBJECTS: &[&str] = &[
     "adolescente",
     "municipale",
     "pizza",
+    "pizzas",
     "pizzeria",
     "vendre",
     "livraison",
@@ -82,6 +83,8 @@ const SUBJECTS: &[&str] = &[
     "pneu",
     "pneus",
     "permis",
+    "identite",
+    "canin",
 ];
 
 /// Small talk and errands: subjects where no distress hides that a cue would not see.
@@ -94,6 +97,7 @@ const ERRANDS: &[&str] = &[
     "recette",
     "gateau",
     "pizza",
+    "pizzas",
     "pizzeria",
     "plombier",
     "electricien",
@@ -167,7 +171,19 @@ pub fn is_errand(message: &str) -> bool {
     words
         .iter()
         .any(|w| REQUESTS.contains(&w.as_str()) || ERRANDS.contains(&w.as_str()))
+        || words
+            .windows(2)
+            .any(|w| ERRAND_PAIRS.contains(&[w[0].as_str(), w[1].as_str()]))
 }
+
+/// Errands said in two everyday words (« il va faire beau ? »), each of which
+/// alone can belong to a distress message (« mon beau-père », « quel temps »).
+const ERRAND_PAIRS: &[[&str; 2]] = &[
+    ["faire", "beau"],
+    ["fait", "beau"],
+    ["beau", "temps"],
+    ["quel", "temps"],
+];
 
 /// « 6 mois », « 18 mois », « 2 ans »: the age of a child of the 1000 days.
 fn young_child(words: &[String]) -> bool {
@@ -202,6 +218,7 @@ mod tests {
             "vous savez si la dechetterie ouvre le lundi ?",
             "ma voiture fait un bruit au freinage, un garage pas cher ?",
             "j'attends un colis, c'est vous qui livrez ?",
+            "Bonjour je voudrais renouveler ma carte d'identité, c'est ici qu'on prend rdv ?",
         ] {
             assert!(is_outside(m), "{m}");
         }
@@ -214,6 +231,8 @@ mod tests {
     #[test]
     fn errands_are_a_narrower_sign_than_other_subjects() {
         assert!(is_errand("il va pleuvoir demain ?"));
+        assert!(is_errand("il va faire beau demain ?"));
+        assert!(!is_errand("mon beau-père frappe ma fille"));
         assert!(is_errand("vous recrutez ?"));
         assert!(!is_errand("mon cousin montre des films a mon fils de 4 ans"));
         assert!(!is_errand("je suis dans un taxi, il me suit en scooter"));

@@ -250,7 +250,7 @@ const NEGATIONS: &[&str] = &["pas", "jamais", "rien", "aucun", "aucune", "ni", "
 /// Words a tight gap (`:N`) never crosses either: a new subject or clause.
 const CLAUSE_WORDS: &[&str] = &[
     "il", "elle", "ils", "elles", "on", "tu", "vous", "qu", "que", "mais", "si", "quand", "lorsque", "lorsqu", "car",
-    "parce",
+    "parce", "c", "ce", "ca", "cela",
 ];
 
 // ---------------------------------------------------------------------------
@@ -522,7 +522,8 @@ static MEDICAL: &[Cue] = &[
             "mis|met|mettait|mettre ..1 dans|a sa|la bouche ..3 {product}|{pill}|{kidmed}",
         ],
         unless: &[
-            "je|j|on|nous|tu|vous|{partner} :3 avale*|bu|boit|bois|mange*|pris|prendre|croque*|ingere*|lech*|suce|gobe*|mis|met|aval|avaler",
+            // « je peux boire un verre de vin ? »: the parent, not the baby.
+            "je|j|on|nous|tu|vous|{partner} :3 avale*|bu|boit|bois|boire|bue|mange*|pris|prendre|croque*|ingere*|lech*|suce|gobe*|mis|met|aval|avaler",
             // « (j'ai envie d')avaler tous mes médicaments »: an intention, not a report.
             "^ avaler|prendre|boire ..1 tous|toutes|toute|tout",
             "{want} :2 avaler|prendre|boire ..1 tous|toutes|toute|tout",
@@ -989,6 +990,8 @@ static VIOLENCE: &[Cue] = &[
         ],
         unless: &[
             "{kill} ..3 a_force|avec_ses|avec_les|a_pleurer|a_crier|de_rire|ce_bebe|ce_petit|ce_gosse",
+            // « il a failli me tuer avec son premier sourire »: killed by cuteness.
+            "{kill} ..3 sourire|sourires|mignon|mignonne|craquant|craquante|bouille|fossettes|calins|bisous|gazouillis",
             "violent*|agressi* ..2 avec|envers|contre|sur ..3 {baby}|enfant|enfants",
             // A toddler's story-book monster, killing time.
             "{kill} ..2 le|la|les|un|une ..1 mechant|mechante|loup|monstre*|dragon*|sorciere*|araignee*|moustique*|mouche*|fourmi*|insecte*|cafard*|temps",
@@ -1071,6 +1074,8 @@ static DANGER_BEBE: &[Cue] = &[
             "peur :2 perdre le? controle|patience|pedales|tete|pied",
         ],
         unless: &["mal ..1 a|au|en ..1 dos|bras|ventre|tete|cou|dents|ongles"],
+        // Clumsy hands, not anger: « il a peur de faire mal au bébé en le changeant ».
+        not_if: &["en le|la|l|lui ..1 changeant|portant|baignant|habillant|lavant|couchant|tenant|manipulant|prenant|coupant|mouchant|massant|soignant"],
         ..BASE
     },
     Cue {
@@ -1113,6 +1118,13 @@ static DANGER_BEBE: &[Cue] = &[
         pats: &["{urge} :3 lui|le|la|l faire|fasse mal"],
         requires: &[&["bout", "craque*", "en peux|peu|pe plus|pu", "supporte plus|pu", "exaspere*|excede*|rage|colere|nerfs|enerve|enervee|hors_de_moi", "{crying}"]],
         not_if: &["bain|ongles|porter|porte|tenir|tiens|manipuler|masser|massage|moucher|soins|couper|habiller|changer"],
+        ..BASE
+    },
+    Cue {
+        // « les pleurs me rendent folle, je serre les poings au-dessus du berceau »
+        cue: "holding back from hitting the baby",
+        pats: &["serre|serrer|serrais|serrant les|mes? poings|poing ..5 au_dessus|berceau|lit|couffin|table_a_langer|{baby}|lui|le|la"],
+        requires: &[&["{crying}", "folle|fou|bout|craque*|supporte|nerfs|colere|rage|enerve*|exaspere*"]],
         ..BASE
     },
     Cue {
@@ -1251,6 +1263,18 @@ static SUICIDE: &[Cue] = &[
         ..BASE
     },
     Cue {
+        // « à qui on confie un bébé s'il m'arrive quelque chose ? je pense que ce sera bientôt ».
+        cue: "arranging for the baby because something will happen to the parent soon",
+        pats: &[
+            "si|s il|s_il ..1 m|me arrive|arrivait quelque_chose|qqch|qqc|qq_chose|malheur",
+            "si|s il|s_il marrive|marrivait quelque_chose|qqch|qqc|qq_chose|malheur",
+        ],
+        requires: &[&["bientot|ce_soir|cette_nuit|demain|prochainement|sous_peu|plus_la|plus_tard|quand_je_serai_partie|quand_je_ne_serai_plus"]],
+        // A birth, an operation, a journey: a parent planning ahead.
+        not_if: &["accouch*|cesarienne|operation|opere|operee|hopital|maternite|terme|enceinte|voyage|avion|route|intervention|anesthesie|greffe|chimio*|traitement|testament_chez_le_notaire|notaire|assurance*"],
+        ..BASE
+    },
+    Cue {
         // « je regarde la fenêtre du 8e et ça me fait du bien d'y penser ».
         cue: "drawn to a window, a drop or the rails",
         pats: &[
@@ -1322,6 +1346,8 @@ static SUICIDE: &[Cue] = &[
             "fait|fais|faire|refait|refais|refaire|fai :2 ts|tentative",
             "j|ai|avoir|avais|fais|rumine|viennent|revenir|reviennent :3 idee*|pensee* :1 noire*|suicid*|morbide*|de_mort",
         ],
+        // « je travaille en prévention du suicide »: a profession, not a thought.
+        unless: &["prevention|prevenir|association|formation|ligne|brochure*|conference* :2 du|le|de|au? suicide*"],
         ..BASE
     },
     Cue {
@@ -1494,6 +1520,26 @@ static SUICIDE: &[Cue] = &[
 
 static CHILD: &[Cue] = &[
     Cue {
+        // « la copine de mon frère met du whisky dans le biberon pour le calmer ».
+        cue: "alcohol or drugs given to a baby",
+        strength: Event,
+        pats: &[
+            "alcool|whisky|vodka|rhum|cognac|pastis|cannabis|drogue|drogues ..3 dans le|son|sa|ses|leur? biberon|biberons|tetine",
+            "alcool|whisky|vodka|rhum|cognac|pastis|biere|vin|cannabis|drogue|drogues|somnifere|somniferes ..6 pour le|la|les ..1 calmer|endormir|assommer|faire_dormir|faire_taire",
+        ],
+        ..BASE
+    },
+    Cue {
+        // An adult bathing with a little girl behind a locked door, who screams when she must go to him.
+        cue: "an adult alone with a child behind a locked door",
+        strength: Event,
+        pats: &["bain|bains|douche|douches|baignoire ..12 porte_a_cle|ferme_a_cle|a_cle|enferme|enfermes|s_enferme|s_enferment"],
+        requires: &[&["{adult}|beau_frere|beau_pere|oncle|tonton|papi|papy|grand_pere|cousin|voisin|lui|il"], &["{baby}|niece|neveu|petite_fille|petit_fils"]],
+        // The parent hiding there with the baby is `violences-danger`.
+        not_if: &["je|j|nous|on :2 suis|sommes|me_suis ..1 avec|dans|enferme*|cache*"],
+        ..BASE
+    },
+    Cue {
         // A young child's words: « tonton il fait mal au zizi ».
         cue: "a child says someone touches or hurts their private parts",
         pats: &[
@@ -1596,6 +1642,16 @@ static CHILD: &[Cue] = &[
             "seul|seule|seuls|seules ..3 lit|berceau|sieste|chambre|parc|transat|jouer|joue|dormir|s_endormir|endormir",
         ],
         not_if: &["# secondes|seconde|instants|minute|minutes", "quelques secondes|instants", "le temps d|de", "par un|une|des|les|d autre*|autre*|copain*|copine*|camarade*|grand|grands", "{hit} ..3 a_la_creche|creche"],
+        ..BASE
+    },
+    Cue {
+        // « mon mari touche notre fille d'une façon bizarre quand il la change »:
+        // what a parent saw, not a word about abuse, so framing after it does not
+        // make it a question (« j'ai peur de ce que ça veut dire »).
+        cue: "an adult touches a child in a way that worries the parent",
+        strength: Event,
+        pats: &["{adult} :2 touche|touchait|tripote|tripotait|caresse|caressait ..2 {baby}"],
+        requires: &[&["bizarre|bizarrement|etrange|etrangement|facon|maniere|pas_normal|pas_normale|malaise|malsain|malsaine|intime|intimes|parties|sexe|gene|genee|mal_a_l_aise"]],
         ..BASE
     },
     Cue {
@@ -1740,6 +1796,8 @@ const HYPO_IF: &[&str] = &[
     "gestes|geste|reflexes|conduite|fiche ..2 si|quand|en_cas",
     // « j'ai cru qu'il s'était arrêté de respirer, en fait… »
     "cru|croyais que|qu",
+    // « un collègue m'a raconté que son fils a convulsé »: another family's story.
+    "collegue|collegues|amie|ami|amies|copine|copain|copines|voisine|voisin|cousine|cousin|soeur|frere|belle_soeur|beau_frere|tante|oncle|collegue_de_travail ..4 raconte|racontee|explique|expliquee|dit que|qu",
 ];
 
 /// Prevention and fear of what might happen: always suppresses events after it.
@@ -1848,6 +1906,9 @@ const DISTANT: &[&str] = &[
     "il y a longtemps|des_annees",
     "quand|lorsque j|je|il|elle|tu etais|etait|etions petite|petit|enfant|jeune|ado|adolescente|adolescent|gamine|gamin",
     "quand|lorsque jetais petite|petit|enfant|jeune|ado|adolescente|adolescent|gamine|gamin",
+    // « ado, j'ai eu des idées noires »
+    "^ ado|adolescente|adolescent|gamine|gamin|petite ..1 j|je|jai",
+    "a l adolescence",
     // « quand j'avais 10 ans », « à 17 ans, c'est vieux »
     "quand|lorsque j|je|javais avais? # ans",
     // « y a 2 ans », as SMS write « il y a »
@@ -1876,6 +1937,10 @@ const RECURRING: &[&str] = &[
 /// so (« il s'est étouffé hier mais ça va »).
 const RECENT_PAST: &[&str] = &[
     "hier",
+    "avant hier",
+    // « ma copine a bu 2 verres avant de savoir qu'elle était enceinte »
+    "avant de|d savoir|apprendre ..3 enceinte",
+    "a|lors|pendant la|sa|une|sa_derniere prise_de_sang|vaccination|visite|consultation",
     "l autre jour",
     "la semaine|nuit derniere|passee",
     "le mois|week|weekend|samedi|dimanche dernier|passe",
@@ -1901,6 +1966,15 @@ const RESOLVED: &[&str] = &[
     "c|ce|n etait rien",
     "plus de peur que de mal",
     "reparti|repartie|recrache*|retire|retiree|enleve|enlevee",
+    "respire|respirait bien|normalement|mieux !pas|plus",
+    "rentre|rentree|sorti|sortie|revenu|revenue|rentres|sortis ..2 de l|des hopital|urgences|maternite",
+    "ont|a gere|geres|maitrise",
+    "pas|aucune d? inquietude",
+    // Preventing it from happening again: it is over (« comment éviter que ça recommence ? »).
+    "eviter|empecher que|qu ca|cela|il|elle ..1 recommence|se_reproduise|reproduise|refasse|se_repete|arrive_encore",
+    // A swallowed object that came out: « tout est sorti naturellement ».
+    "tout|c|ca est|s_est ressorti|sorti|ressortie|sortie",
+    "sorti|ressorti|sortie|ressortie ..1 naturellement|tout_seul|toute_seule|dans_les_selles|dans_la_couche",
     "en securite",
     "gueri|guerie|gueris",
     "c|tout est fini|termine|derriere",
@@ -2715,11 +2789,18 @@ fn more_sms(w: &str) -> Option<&'static [&'static str]> {
 fn is_joking(raw: &str) -> bool {
     if raw
         .chars()
-        .any(|c| matches!(c, '😂' | '🤣' | '😅' | '😆' | '😹' | '😜' | '😝'))
+        .any(|c| matches!(c, '😂' | '🤣' | '😅' | '😆' | '😹' | '😜' | '😝' | '🙈'))
     {
         return true;
     }
     let folded = text::fold(raw);
+    // « plus sérieusement »: what came before was a joke.
+    if ["plus serieusement", "blague a part", "treve de plaisanterie"]
+        .iter()
+        .any(|p| folded.contains(p))
+    {
+        return true;
+    }
     folded.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
         let only = |set: &str| t.chars().all(|c| set.contains(c));
         t == "xd"
