@@ -25,7 +25,7 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 18] = [
+const SETS: [&str; 20] = [
     "parent-messages.toml",
     "holdout-messages.toml",
     "blind-messages.toml",
@@ -44,6 +44,8 @@ const SETS: [&str; 18] = [
     "sixteenth-messages.toml",
     "seventeenth-messages.toml",
     "eighteenth-messages.toml",
+    "nineteenth-messages.toml",
+    "twentieth-messages.toml",
 ];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {

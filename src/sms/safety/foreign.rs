@@ -222,6 +222,13 @@ static TABLES: &[Table] = &[
             "с ножом",
             "з ножем",
             "danh toi",
+            // Dutch: hits me, (is going to) kill me.
+            "slaat me",
+            "slaat mij",
+            "schopt me",
+            "me vermoorden",
+            "mij vermoorden",
+            "vermoordt me",
             "chong danh",
             // Hindi and Urdu, Lebanese Arabic, Darija and Chinese in Latin letters.
             "mujhe maar",

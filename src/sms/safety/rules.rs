@@ -123,8 +123,9 @@ pub struct CueReading {
     /// The first cue that fired, in order of precedence.
     pub detection: Option<Detection>,
     /// The message tells of an episode that is over (long ago, or recent and
-    /// said to be over, with nothing happening now): the classifier, which
-    /// cannot read tenses, must then be surer of itself.
+    /// said to be over, with nothing happening now), a story, a question
+    /// asked ahead of time, or banter: the classifier, which cannot read tenses
+    /// or laughter, must then be surer of itself.
     pub over: bool,
 }
 
@@ -145,7 +146,9 @@ pub fn read(text: &str) -> CueReading {
     let story = view.framing.iter().any(|f| f.fiction) && !view.framing.iter().any(|f| f.wish_now);
     CueReading {
         detection,
-        over: view.over || story,
+        // Nor can it see banter: « il m'a tuée ce soir 😂 bon sinon… » only sounds
+        // alarming (laughter alone may hide worry: « mdr c'est sûrement rien mais il est gris »).
+        over: view.over || story || view.ahead || view.banter,
     }
 }
 
@@ -771,6 +774,19 @@ static MEDICAL: &[Cue] = &[
         ..BASE
     },
     Cue {
+        // « ça coule depuis 20 min, la serviette est pleine ».
+        cue: "heavy bleeding",
+        strength: Event,
+        pats: &[
+            "serviette|serviettes|protection|protections|culotte|culottes ..3 pleine|pleines|trempee|trempees|remplie|remplies|inondee|inondees|traversee|traversees",
+            "coule|saigne|saignement ..2 depuis # min|mn|minutes|heure|heures|h",
+        ],
+        requires: &[&["sang|saign*|regles|hemorr*"]],
+        // A runny or bleeding nose, an ear, an eye.
+        not_if: &["nez|narine|narines|mouche|moucher|mouchant|rhume|oreille|oreilles|oeil|yeux"],
+        ..BASE
+    },
+    Cue {
         cue: "heavy bleeding",
         strength: Weak,
         pats: &[
@@ -1118,6 +1134,16 @@ static DANGER_BEBE: &[Cue] = &[
         pats: &["{urge} :3 lui|le|la|l faire|fasse mal"],
         requires: &[&["bout", "craque*", "en peux|peu|pe plus|pu", "supporte plus|pu", "exaspere*|excede*|rage|colere|nerfs|enerve|enervee|hors_de_moi", "{crying}"]],
         not_if: &["bain|ongles|porter|porte|tenir|tiens|manipuler|masser|massage|moucher|soins|couper|habiller|changer"],
+        ..BASE
+    },
+    Cue {
+        // « j'en peux plus, j'ai envie de laisser la poussette sur le trottoir et de marcher loin »
+        cue: "tempted to abandon the baby",
+        pats: &[
+            "{urge} :3 le|la|l abandonner",
+            "{urge} :3 abandonner mon|ma|le|la|l? {baby}",
+            "{urge} :3 laisser|poser|deposer ..3 {baby}|poussette|landau|couffin|le|la|l ..4 trottoir|rue|quelque_part|banc|parking|et_partir|et_fuir|et_marcher|et_m_en_aller|et_disparaitre|et_m_enfuir|et_ne_jamais_revenir|et_ne_plus_revenir",
+        ],
         ..BASE
     },
     Cue {
@@ -1619,8 +1645,32 @@ static CHILD: &[Cue] = &[
         pats: &["{adult} :3 le|la|l|les|lui ..1 {hit}|secou*|maltrait*|brutalis*|attache*|enferm*|brule*|affam*"],
         // « son mec la frappe » is about an adult woman: a child must be in the picture.
         requires: &[&["{baby}", "secou*|sekou*", "nourrice|babysitter|sitter|assistante|creche|garde|garder"]],
+        // « une amie me confie que son mari la frappe »: a woman, whose baby is only mentioned.
+        not_if: &["amie|copine|soeur|voisine|cousine|collegue|belle_soeur|fille ..3 me|m ..1 confie|dit|raconte|explique|a_confie|a_dit|a_raconte|a_explique"],
         // « une campagne sur le bébé secoué »: the syndrome, not a baby.
         unless: &["le|du|les|des|un bebe|bebes secoue|secoues"],
+        ..BASE
+    },
+    Cue {
+        // « les parents devaient rentrer à 23 h, il est 4 h, ils ne répondent pas »
+        cue: "a baby left with someone whose parents do not come back",
+        strength: Event,
+        pats: &["devaient|devait|devrait|devraient|etaient_censes|etait_censee|etait_cense rentrer|revenir|passer|venir_le_chercher|venir_la_chercher"],
+        requires: &[
+            &["repondent|repond|decrochent|decroche ..1 pas|plus|jamais", "injoignable|injoignables|aucune_nouvelle|pas_de_nouvelles"],
+            &["{baby}"],
+            &["garde|gardes|baby_sitter|babysitter|sitter|nounou|confie|confiee|laisse|laissee"],
+        ],
+        ..BASE
+    },
+    Cue {
+        // « le bb est maigre à faire peur, jamais sorti, on l'entend hurler la nuit »
+        cue: "a baby starved or shut away by its family",
+        strength: Event,
+        pats: &["maigre|maigres|squelettique|squelettiques|os ..2 a_faire_peur|effrayant|effrayante|inquietant|tres|trop|la_peau_sur_les_os"],
+        requires: &[&["{baby}"], &["jamais sorti|jamais sortie|jamais dehors|jamais_vu|hurle*|hurler|enferme*|seul|seule|sale|negli*|pas_nourri|affame*|crie|pleure_toute_la_nuit"]],
+        // A parent worried about their own baby's weight (FAQ: santé, allaitement).
+        not_if: &["mon|ma|notre|nos {baby}", "je|j :2 allaite|donne|nourris"],
         ..BASE
     },
     Cue {
@@ -1796,8 +1846,10 @@ const HYPO_IF: &[&str] = &[
     "gestes|geste|reflexes|conduite|fiche ..2 si|quand|en_cas",
     // « j'ai cru qu'il s'était arrêté de respirer, en fait… »
     "cru|croyais que|qu",
+    // « le journal parle d'un père qui a laissé son fils seul »: the news.
+    "journal|journaux|infos|actu|actus|presse|tele|television|radio ..2 parle|parlait|parlent|raconte|racontait|dit|disait ..1 d|de|qu|que",
     // « un collègue m'a raconté que son fils a convulsé »: another family's story.
-    "collegue|collegues|amie|ami|amies|copine|copain|copines|voisine|voisin|cousine|cousin|soeur|frere|belle_soeur|beau_frere|tante|oncle|collegue_de_travail ..4 raconte|racontee|explique|expliquee|dit que|qu",
+    "collegue|collegues|amie|ami|amies|copine|copain|copines|voisine|voisin|cousine|cousin|soeur|frere|belle_soeur|beau_frere|tante|oncle|collegue_de_travail ..4 raconte|racontee|explique|expliquee|dit|confie|confiait que|qu",
 ];
 
 /// Prevention and fear of what might happen: always suppresses events after it.
@@ -1930,7 +1982,7 @@ const DISTANT: &[&str] = &[
 const RECURRING: &[&str] = &[
     "encore|toujours|repense*|revien*|revenu*|revenue*|recidiv*|rechute*",
     "<!que|qu|si ca|il|elle|ils|c recommenc*",
-    "<!ca|il|elle|ils|c|que|qu|pas|de|d|eviter|peur|crainte recommenc*",
+    "<!ca|il|elle|ils|c|que|qu|pas|de|d|eviter|peur|crainte|jamais|plus recommenc*",
 ];
 
 /// Recently: an episode of the last days or weeks, over if the message says
@@ -2023,6 +2075,26 @@ const FICTION: &[&str] = &[
     "reportage",
     "feuilleton",
     "episode",
+];
+
+/// After a joke, the turn to the real question.
+const TURN: &[&str] = &[
+    "serieusement",
+    "bon|mais sinon",
+    "blague a part",
+    "treve de plaisanterie",
+    "plus serieux",
+];
+
+/// A day that has not come (« si un jour », « si jamais »)…
+const AHEAD_IF: &[&str] = &["si|s un jour", "si jamais", "le jour ou", "si ca|cela arrive|arrivait"];
+/// …asked about ahead of time, with nothing wrong now.
+const AHEAD: &[&str] = &[
+    "a|par l? avance",
+    "pour etre prete|pret|preparee|prepare|preparer",
+    "pour l|le instant|moment ..2 tout|ca va|vont ..1 bien",
+    "c|cest|c_est|est juste? pour savoir",
+    "je demande|demandais juste? pour savoir|info",
 ];
 
 /// Words that bring the writer or their family into a clause: a story told
@@ -2382,6 +2454,9 @@ struct Markers {
     settled: Phrase,
     now: Phrase,
     wish_now: Phrase,
+    ahead_if: Phrase,
+    ahead: Phrase,
+    turn: Phrase,
 }
 
 /// How one clause is framed, worked out once per message.
@@ -2487,6 +2562,8 @@ impl CompiledCue {
         let matched = in_clauses
             || (self.strength == Always
                 && !v.long_over
+                && !v.ahead
+                && !v.banter
                 && !v.framing.iter().any(|f| f.fiction)
                 && self
                     .phrase
@@ -2500,6 +2577,9 @@ impl CompiledCue {
 
     /// Whether a match starting at `s` survives its framing.
     fn accepts(&self, toks: &[&str], framing: &Framing, s: usize, v: &View, medical: bool) -> bool {
+        if v.ahead || v.banter {
+            return false;
+        }
         if self.strength == Always {
             return framing.wish_now || (!v.long_over && !framing.fiction);
         }
@@ -2562,6 +2642,9 @@ fn engine() -> &'static Engine {
                 resolved: Phrase::new(RESOLVED, &[]),
                 settled: Phrase::new(SETTLED, &[]),
                 wish_now: Phrase::new(WISH_NOW, &[]),
+                ahead_if: Phrase::new(AHEAD_IF, &[]),
+                ahead: Phrase::new(AHEAD, &[]),
+                turn: Phrase::new(TURN, &[]),
                 now: Phrase::new(NOW, &[]),
             },
         }
@@ -2633,6 +2716,13 @@ struct View<'a> {
     over: bool,
     /// Years ago, or long ago and said to be over, and not coming back: even first-person cues speak of the past.
     long_over: bool,
+    /// A question asked ahead of time about a day that has not come (« si un
+    /// jour je sens que je vais craquer, qui j'appelle ? c'est pour savoir à
+    /// l'avance »): even first-person cues are a hypothesis.
+    ahead: bool,
+    /// A joke, then a turn to the real question (« il m'a tuée ce soir, il a mis
+    /// la couche à l'envers 😂 bon sinon… »): even first-person cues are banter.
+    banter: bool,
 }
 
 impl View<'_> {
@@ -2673,6 +2763,8 @@ impl Message {
         View {
             over: calm && (long_ago || (resolved && any(&mk.recent_past)) || any(&mk.settled)),
             long_over: calm && !any(&mk.recurring) && (distant || (long_ago && resolved)),
+            ahead: calm && any(&mk.ahead_if) && any(&mk.ahead),
+            banter: self.joke && !self.urgent && any(&mk.turn),
             framing: clauses.iter().map(|c| Framing::new(c, mk)).collect(),
             informational: clauses.iter().any(|c| mk.info.is_in(c)),
             clauses,
@@ -2804,7 +2896,6 @@ fn is_joking(raw: &str) -> bool {
     folded.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
         let only = |set: &str| t.chars().all(|c| set.contains(c));
         t == "xd"
-            || t == "jpp"
             || (t.starts_with("mdr") && only("mdr"))
             || (t.starts_with("ptdr") && only("ptdr"))
             || (t.starts_with("lol") && only("lo"))
