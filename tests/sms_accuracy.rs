@@ -25,7 +25,7 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 20] = [
+const SETS: [&str; 21] = [
     "parent-messages.toml",
     "holdout-messages.toml",
     "blind-messages.toml",
@@ -46,6 +46,7 @@ const SETS: [&str; 20] = [
     "eighteenth-messages.toml",
     "nineteenth-messages.toml",
     "twentieth-messages.toml",
+    "twenty-first-messages.toml",
 ];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {

@@ -763,6 +763,8 @@ static MEDICAL: &[Cue] = &[
             "repon* pas|plus|pu|rien? ..3 parle|dis|demande|sourire*|regard|bisou*|calin*|jeux|jouet*|prenom|nom|question*|appel*|telephone|message*|sms|mail*|tel|texto*",
             "repon* plus|pas de moi",
             "envoy*|ecrit|ecrire|texto*|appele|appelle|rappel* ..6 repon*",
+            // « quelqu'un qui me répond et pas un robot »
+            "qui|quelqu|quelqu_un|qqn|qq1|qqun ..3 repon*",
         ],
         ..BASE
     },
@@ -1289,6 +1291,14 @@ static SUICIDE: &[Cue] = &[
         ..BASE
     },
     Cue {
+        // « la dépression post-partum, ça donne envie de se tuer ? parce que moi oui, tous les jours »
+        cue: "asks about suicidal thoughts and says they are hers",
+        pats: &["moi oui|aussi|pareil", "c|c_est|cest est? mon cas", "parce que moi|moi j", "comme moi|chez moi"],
+        requires: &[&["envie|idee|idees|pensee|pensees ..3 se|de_se tuer|suicider|mourir|en_finir", "idees_noires|idees_suicidaires|pensees_suicidaires|suicid*"]],
+        not_if: &["memoire|etude|these|formation|brochure*|prevention|association|patiente*|collegue*|amie|copine|soeur|mere|maman"],
+        ..BASE
+    },
+    Cue {
         // « à qui on confie un bébé s'il m'arrive quelque chose ? je pense que ce sera bientôt ».
         cue: "arranging for the baby because something will happen to the parent soon",
         pats: &[
@@ -1652,6 +1662,18 @@ static CHILD: &[Cue] = &[
         ..BASE
     },
     Cue {
+        // « elle est partie en laissant les petits chez un inconnu, plus de nouvelles depuis 3 jours »
+        cue: "a baby left with strangers, or by a parent who vanished",
+        strength: Event,
+        pats: &[
+            "laiss*|confi*|abandonn* ..8 chez|a|avec un|une|des inconnu|inconnue|inconnus|inconnues|etranger|etrangere|etrangers",
+            "laiss*|confi*|abandonn* ..8 n_importe_qui",
+            "plus|pas|aucune de? nouvelle|nouvelles depuis # jours|jour|semaines|semaine",
+        ],
+        requires: &[&["{baby}|petits_enfants|petit_fils|petite_fille"], &["partie|parti|disparu|disparue|envolee|envole|abandonne*|laisse*|laissant|confie*"]],
+        ..BASE
+    },
+    Cue {
         // « les parents devaient rentrer à 23 h, il est 4 h, ils ne répondent pas »
         cue: "a baby left with someone whose parents do not come back",
         strength: Event,
@@ -1785,6 +1807,8 @@ static CHILD: &[Cue] = &[
         pats: &[
             "reprendre|enlever|prendre|emmener|arracher|recuperer|kidnapper ..3 de_force|par_la_force",
             "vient|venue|arrive|arrivee|rentre|rentree|est|etait|sont|viennent :2 alcoolise*|ivre|ivres|saoul|saoule|saouls|soul|soule|bourre|bourree|defonce|defoncee|drogue|droguee",
+            // « une maman vient souvent chercher son bébé alcoolisée »
+            "vient|viennent|venue|arrive|arrivee|passe ..2 chercher|recuperer|prendre ..3 {baby}|le|la|lui ..2 alcoolise*|ivre|ivres|saoul|saoule|soul|soule|bourre|bourree|defonce|defoncee|drogue|droguee",
         ],
         requires: &[&["{baby}", "visite*|creche|garde|recuperer|chercher|reprendre|volant|conduire|voiture|seul_avec"]],
         not_if: &["je|j :2 etais|suis|ai_ete|etait ..2 alcoolise*|ivre|saoul*|soul*|bourre*|defonce*|drogue*"],
@@ -2475,6 +2499,10 @@ struct Framing {
     wish_now: bool,
     /// A story: a novel, a film, a character (« l'héroïne pense au suicide »).
     fiction: bool,
+    /// The clause itself is dated long ago, and nothing in it is happening now
+    /// (« il y a deux ans mon aîné avait fait une convulsion », then « le petit
+    /// a 38,8 ce soir »): what it reports is a memory, whatever the rest says.
+    past_here: bool,
 }
 
 impl Framing {
@@ -2490,6 +2518,9 @@ impl Framing {
             fiction: toks.iter().any(|t| FICTION.contains(t))
                 && !toks.iter().any(|t| PERSONAL.contains(t))
                 && !mk.wish_now.is_in(toks),
+            past_here: (mk.distant.is_in(toks) || mk.long_ago.is_in(toks))
+                && !mk.now.is_in(toks)
+                && !mk.recurring.is_in(toks),
         }
     }
 
@@ -2589,7 +2620,7 @@ impl CompiledCue {
         if v.urgent {
             return true;
         }
-        if v.over {
+        if v.over || framing.past_here {
             return false;
         }
         if v.joke {
