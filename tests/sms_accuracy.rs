@@ -25,7 +25,7 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 21] = [
+const SETS: [&str; 22] = [
     "parent-messages.toml",
     "holdout-messages.toml",
     "blind-messages.toml",
@@ -47,6 +47,7 @@ const SETS: [&str; 21] = [
     "nineteenth-messages.toml",
     "twentieth-messages.toml",
     "twenty-first-messages.toml",
+    "twenty-second-messages.toml",
 ];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {

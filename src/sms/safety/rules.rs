@@ -1198,6 +1198,8 @@ static DANGER_BEBE: &[Cue] = &[
             "peur|crains|crainte|risque :3 le|la|l|lui bruler|ebouillanter",
             "blesser ..2 en|avec|quand|pendant|lors",
             "etouf*|ecraser ..5 dormant|dort|dors|dormir|dormons|endor*|lit|cododo|couverture|oreiller|sommeil|nuit|ensemble",
+            // « je vais l'étouffer à force de le porter en écharpe »: love, too much of it.
+            "etouf*|ecraser ..3 a_force|de_calins|de_bisous|d_amour|de_baisers",
             // « mon chat a failli étouffer bébé »
             "chat|chien|chaton|chiot|animal|animaux :2 a|avait failli|faillit",
             "tap* ..3 dos|rot|main|mains|doigts|epaule",
@@ -1522,6 +1524,8 @@ static SUICIDE: &[Cue] = &[
         unless: &[
             "s est suicid*",
             "suicide de ..1 mon|ma|son|sa|mes",
+            // « le 3114, c'est aussi pour les mamans épuisées ou que pour le suicide ? »
+            "que|seulement|uniquement|juste|aussi|qu_au pour|pr le|la? suicide|prevention_du_suicide",
             "adieu ..2 allaitement|tetine|sucette|couche*|biberon*|sein|grossesse|ventre",
         ],
         joke: true,
@@ -1549,6 +1553,7 @@ static SUICIDE: &[Cue] = &[
             "suicide de ..1 mon|ma|son|sa|mes|leur",
             "prevention|prevenir ..3 suicide",
             "ligne|numero|ecoutant*|ecoutante|benevole*|formation|association ..6 suicide",
+            "que|seulement|uniquement|juste|aussi|qu_au pour|pr le|la? suicide",
         ],
         ..BASE
     },
@@ -1659,6 +1664,14 @@ static CHILD: &[Cue] = &[
         not_if: &["amie|copine|soeur|voisine|cousine|collegue|belle_soeur|fille ..3 me|m ..1 confie|dit|raconte|explique|a_confie|a_dit|a_raconte|a_explique"],
         // « une campagne sur le bébé secoué »: the syndrome, not a baby.
         unless: &["le|du|les|des|un bebe|bebes secoue|secoues"],
+        ..BASE
+    },
+    Cue {
+        // « le père a été condamné pour violence sur son premier enfant, il veut le prendre les week-ends, j'ai très peur pour mon bébé »
+        cue: "a parent known to have hurt a child wants the baby",
+        strength: Event,
+        pats: &["violent*|violence*|maltraitance*|maltraite*|coups|frappe* ..3 sur|envers|contre|avec son|sa|ses|un|une|le|la premier|premiere|autre|ancien|aine|ainee? {baby}|enfant|enfants"],
+        requires: &[&["peur ..2 pour ..2 {baby}|lui|elle|mon|ma"], &["prendre|garde|week|weekend|visite|visites|reconnaitre|recuperer|emmener"]],
         ..BASE
     },
     Cue {
@@ -2004,7 +2017,9 @@ const DISTANT: &[&str] = &[
 
 /// A memory that comes back, or a danger that goes on: a distant episode may still be present.
 const RECURRING: &[&str] = &[
-    "encore|toujours|repense*|revien*|revenu*|revenue*|recidiv*|rechute*",
+    "encore|toujours|repense*|revien*|revenu*|revenue*",
+    // Not « comment éviter de rechuter ? »
+    "<!eviter|de|d|peur|crainte|risque|risquer|prevenir recidiv*|rechute*",
     "<!que|qu|si ca|il|elle|ils|c recommenc*",
     "<!ca|il|elle|ils|c|que|qu|pas|de|d|eviter|peur|crainte|jamais|plus recommenc*",
 ];
@@ -2134,7 +2149,8 @@ const NOW: &[&str] = &[
     "la maintenant",
     "maintenant il|elle|ils|bebe !a|va|est|grandit|mange|dort|pese|s|regrette|excuse",
     "maintenant il|elle|ils|bebe a|est|va !#|bien|tres|super|en|grandi|mieux",
-    "<!que|qu|si il|elle|ca|ils|c :1 recommence*|recommance*|reprend|reprennent",
+    // Not « ça peut recommencer ? », a question about the future.
+    "<!que|qu|si il|elle|ca|ils|c !peut|peuvent|pourrait|pourraient|risque|risquent :1 recommence*|recommance*|reprend|reprennent",
     "il|elle :1 refait|refais une|un|des|encore",
     "de nouveau|a_nouveau !enceinte",
     "encore une fois",
