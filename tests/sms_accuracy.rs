@@ -25,7 +25,7 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 22] = [
+const SETS: [&str; 24] = [
     "parent-messages.toml",
     "holdout-messages.toml",
     "blind-messages.toml",
@@ -48,6 +48,8 @@ const SETS: [&str; 22] = [
     "twentieth-messages.toml",
     "twenty-first-messages.toml",
     "twenty-second-messages.toml",
+    "twenty-third-messages.toml",
+    "twenty-fourth-messages.toml",
 ];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {

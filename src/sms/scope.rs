@@ -74,7 +74,6 @@ const SUBJECTS: &[&str] = &[
     "dechetterie",
     "boulangerie",
     "colis",
-    "avocat",
     "proprietaire",
     "reparateur",
     "forfait",
@@ -82,7 +81,6 @@ const SUBJECTS: &[&str] = &[
     "freinage",
     "pneu",
     "pneus",
-    "permis",
     "identite",
     "canin",
 ];

@@ -100,7 +100,17 @@
 //!   battery is urgent even if the baby seems well.
 //! - Hyperbole (« il me tue à pleurer mdr », « je suis morte de fatigue »,
 //!   « mourir de rire », « ce bébé va me tuer ») is not an emergency. « Je veux
-//!   mourir » is, whatever follows it.
+//!   mourir » is, whatever follows it, except in two framings that the message
+//!   itself spells out: banter, laughter *and* a turn to the real question
+//!   (« je vais me jeter par la fenêtre si la crèche rappelle pas 😂
+//!   sérieusement, … »), and a question asked ahead of time about a day that
+//!   has not come (« si un jour je sens que je vais craquer, qui j'appelle ?
+//!   c'est pour savoir à l'avance »). Laughter alone suppresses reported events
+//!   but not first-person danger: worry hides behind « mdr » too.
+//! - Time is read per message (a past episode, said to be over, with nothing
+//!   happening now) and per clause: a clause dated long ago (« il y a deux ans
+//!   mon aîné avait fait une convulsion ») reports a memory even when another
+//!   clause speaks of tonight (« le petit a 38,8 ce soir »).
 
 use std::sync::OnceLock;
 
@@ -1301,6 +1311,16 @@ static SUICIDE: &[Cue] = &[
         ..BASE
     },
     Cue {
+        // « on peut mourir d'épuisement ? parce que j'espère, j'espère que ça va m'arriver »
+        cue: "hopes to die",
+        pats: &[
+            "parce|car que? j|je espere|esperais",
+            "j|je espere|esperais ..4 ca|cela|que ..3 m|me arrive|arriver|emporte|emporter",
+        ],
+        requires: &[&["mourir|mort|morte|crever|disparaitre|partir|m_emporte|y_passer"]],
+        ..BASE
+    },
+    Cue {
         // « à qui on confie un bébé s'il m'arrive quelque chose ? je pense que ce sera bientôt ».
         cue: "arranging for the baby because something will happen to the parent soon",
         pats: &[
@@ -2011,6 +2031,8 @@ const DISTANT: &[&str] = &[
     "ancien|ancienne|anciens|anciennes victime|victimes",
     "frappait|frappaient|battait|battaient|tapait|tapaient|violentait|maltraitait|maltraitaient|cognait",
     "fini|termine depuis longtemps",
+    // « ça va bien depuis longtemps »: long over (not « ça va mal depuis longtemps »).
+    "ca|tout va bien|mieux depuis longtemps|des_annees|des_mois",
     // Family history: « des convulsions fébriles dans ma famille, c'est héréditaire ? »
     "hereditaire*|genetique*|antecedent|antecedents",
 ];
