@@ -25,7 +25,7 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 24] = [
+const SETS: [&str; 25] = [
     "parent-messages.toml",
     "holdout-messages.toml",
     "blind-messages.toml",
@@ -50,6 +50,7 @@ const SETS: [&str; 24] = [
     "twenty-second-messages.toml",
     "twenty-third-messages.toml",
     "twenty-fourth-messages.toml",
+    "twenty-fifth-messages.toml",
 ];
 
 fn load(file: &str) -> (KnowledgeBase, Vec<Labelled>) {

@@ -455,7 +455,7 @@ static MEDICAL: &[Cue] = &[
             "il|elle|bebe|qui|fait|fais|faire|faisait|eu|a|refait|refaire|avoir|train|{baby} :2 convul*",
             "crise|crises convulsiv*|comitiale*",
             "fait|fais|faisait|faire|eu|refait|en|a|fasse :2 crise d|de? epilep*",
-            "fait|fais|faisait|faire|eu|refait|refaire|refais|en|a|fasse :2 crise !de|d|du|des|pour|sur|contre|a|au|aux|dans|quand|lorsque|lorsqu|chaque|car|parce|si|mais|colere|pleurs|larmes|nerfs|angoisse|panique|jalousie|hysterie|foie|rire|hoquet|toux|asthme|rage|cris|dents|froid|chaud|cardiaque",
+            "fait|fais|faisait|faire|eu|refait|refaire|refais|en|a|fasse :2 crise !de|d|du|des|pour|sur|contre|a|au|aux|dans|quand|lorsque|lorsqu|chaque|car|parce|si|mais|colere|pleurs|larmes|nerfs|angoisse|panique|jalousie|hysterie|foie|rire|hoquet|toux|asthme|rage|cris|dents|froid|chaud|cardiaque|hormonale|hormonales|genitale|d_eczema|eczema|urticaire",
         ],
         unless: &[
             "gens|personnes|proches|ceux|celles|situation|situations en crise",
@@ -953,6 +953,14 @@ static VIOLENCE: &[Cue] = &[
         ..BASE
     },
     Cue {
+        // « la police peut venir sans sirène ? il me cherche dans l'appart »
+        cue: "hiding from someone who is looking for her",
+        pats: &["il|elle|ils :1 me|m cherche|cherchent ..3 dans|partout|appart*|maison|chambre|couloir|escalier*|immeuble"],
+        requires: &[&["police|gendarme|gendarmes|gendarmerie|flics|17|cache|cachee|caches|planque|planquee|enfermee|peur|couteau|arme|tuer|frapper|sirene"]],
+        not_if: TODDLER,
+        ..BASE
+    },
+    Cue {
         // « prévenez la police pour moi, je ne peux pas parler, il est à côté ».
         cue: "asks discreetly for the police",
         pats: &[
@@ -1143,7 +1151,7 @@ static DANGER_BEBE: &[Cue] = &[
         // « tellement à bout que j'ai peur de lui faire mal si je le reprends »:
         // not the worry of handling a newborn badly.
         cue: "afraid of hurting the baby",
-        pats: &["{urge} :3 lui|le|la|l faire|fasse mal"],
+        pats: &["{urge} :3 lui|le|la|l|leur|les faire|fasse mal"],
         requires: &[&["bout", "craque*", "en peux|peu|pe plus|pu", "supporte plus|pu", "exaspere*|excede*|rage|colere|nerfs|enerve|enervee|hors_de_moi", "{crying}"]],
         not_if: &["bain|ongles|porter|porte|tenir|tiens|manipuler|masser|massage|moucher|soins|couper|habiller|changer"],
         ..BASE
@@ -1692,6 +1700,15 @@ static CHILD: &[Cue] = &[
         strength: Event,
         pats: &["violent*|violence*|maltraitance*|maltraite*|coups|frappe* ..3 sur|envers|contre|avec son|sa|ses|un|une|le|la premier|premiere|autre|ancien|aine|ainee? {baby}|enfant|enfants"],
         requires: &[&["peur ..2 pour ..2 {baby}|lui|elle|mon|ma"], &["prendre|garde|week|weekend|visite|visites|reconnaitre|recuperer|emmener"]],
+        ..BASE
+    },
+    Cue {
+        // « au-dessus de chez moi un petit de 2 ans hurle chaque nuit et j'entends des coups »
+        cue: "a child heard screaming under blows",
+        strength: Event,
+        pats: &["entends|entend|entendu|entendons|entendais|entendait ..3 des|les? coups|claques|gifles|fessees|chocs|bruits_de_coups"],
+        requires: &[&["{baby}"], &["hurle*|pleure*|crie|cris|hurlements|pleurs"]],
+        unless: &["coups ..1 de|d marteau|perceuse|pied|pieds|tonnerre|feu|klaxon|poing_dans_le_mur"],
         ..BASE
     },
     Cue {
