@@ -25,7 +25,7 @@ struct Labelled {
 }
 
 /// The labelled sets, each written apart from the knowledge base and from each other.
-const SETS: [&str; 25] = [
+const SETS: &[&str] = &[
     "parent-messages.toml",
     "holdout-messages.toml",
     "blind-messages.toml",

@@ -57,7 +57,9 @@ pub struct Reading {
     /// the classifier's probability of distress (1 when a cue fired).
     pub score: f32,
     pub alternatives: Vec<String>,
-    /// A close runner-up of an answer, offered after it as choice 1.
+    /// A close runner-up of an answer, offered after it as choice 1 when the
+    /// reply has room for one more line (like `alternatives`, it says how the
+    /// message was read, not what was sent).
     pub also: Option<String>,
 }
 
@@ -344,12 +346,7 @@ fn offer_also(kb: &KnowledgeBase, vars: &Vars, answer: Decision, also: &Topic) -
     let Some(text) = &answer.reply else {
         return answer;
     };
-    let line = format!(
-        "{} {}.",
-        render(&kb.messages.also_intro, vars),
-        render(&also.title, vars)
-    );
-    let longer = format!("{text}\n{line}");
+    let longer = format!("{text}\n{}", kb.also_line(also, vars));
     if encoding::count(&longer).segments > kb.max_segments {
         return answer;
     }

@@ -287,6 +287,16 @@ impl KnowledgeBase {
         })
     }
 
+    /// The line that offers a close runner-up after an answer (« Votre question
+    /// portait sur autre chose ? Répondez 1 pour : les vaccins. »).
+    pub fn also_line(&self, also: &Topic, vars: &Vars) -> String {
+        format!(
+            "{} {}.",
+            render(&self.messages.also_intro, vars),
+            render(&also.title, vars)
+        )
+    }
+
     pub fn topic(&self, id: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.id == id)
     }
@@ -453,11 +463,7 @@ other_language = "This service answers in French. Call {numero_vert}."
         // does the line that offers a close runner-up, whatever its title.
         let vars = Vars::sample();
         for t in &kb.topics {
-            let line = format!(
-                "{} {}.",
-                render(&kb.messages.also_intro, &vars),
-                render(&t.title, &vars)
-            );
+            let line = kb.also_line(t, &vars);
             assert!(
                 encoding::is_gsm7(&render(&t.answer, &vars)),
                 "topic {}: the answer needs UCS-2",

@@ -107,12 +107,12 @@ impl Ranking {
     /// answer may have missed the question, and the parent should be offered
     /// the other topic at once.
     pub fn close_runner_up(&self, t: Thresholds) -> Option<&str> {
-        let Verdict::Answer { topic } = &self.verdict else {
+        if !matches!(self.verdict, Verdict::Answer { .. }) {
             return None;
-        };
+        }
+        // An answer is always the best-scored topic.
         let (first, second) = (self.scored.first()?, self.scored.get(1)?);
-        (first.topic == *topic && first.score - second.score < t.hint_margin * first.score)
-            .then_some(second.topic.as_str())
+        (first.score - second.score < t.hint_margin * first.score).then_some(second.topic.as_str())
     }
 }
 

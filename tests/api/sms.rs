@@ -39,8 +39,12 @@ fn kb() -> KnowledgeBase {
 
 /// A text of the knowledge base as the parent reads it at `at`.
 fn rendered(text: &str, at: DateTime<Utc>) -> String {
-    let settings = settings("sqlite://unused.db", &[]);
-    kb::render(text, &numerovert::contacts::messages::vars(&settings, at))
+    kb::render(text, &vars_at(at))
+}
+
+/// The placeholders' values at `at`, as the service fills them.
+fn vars_at(at: DateTime<Utc>) -> kb::Vars {
+    numerovert::contacts::messages::vars(&settings("sqlite://unused.db", &[]), at)
 }
 
 /// The answer of a topic, as sent at `at`.
@@ -699,11 +703,7 @@ async fn an_answer_with_a_close_runner_up_offers_it_and_1_gives_it() {
         let at = open_hours();
         let app = TestApp::spawn_with_team(&backend, at).await;
         let (_, answer) = text(&app, PARENT, word).await;
-        let line = format!(
-            "{} {}.",
-            rendered(&kb.messages.also_intro, at),
-            rendered(&kb.topic(&also).unwrap().title, at)
-        );
+        let line = kb.also_line(kb.topic(&also).unwrap(), &vars_at(at));
         assert_eq!(
             answer.reply(),
             format!("{}\n{line}", topic_answer(&kb, &best, at)),
